@@ -1,0 +1,130 @@
+"""Build the objects a caller reads (Article, Caption, RelatedCard, JunkBlock) from labelled blocks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+import regex
+
+from .features import ImageRef, Page
+from .model import (
+    Article,
+    Block,
+    Caption,
+    Image,
+    JunkBlock,
+    JunkKind,
+    Label,
+    Paragraph,
+    ParagraphKind,
+    RelatedCard,
+)
+
+__all__ = ["AssembleOptions", "assemble"]
+
+_KIND_BY_TAG = {
+    "h1": ParagraphKind.HEADING, "h2": ParagraphKind.HEADING, "h3": ParagraphKind.HEADING,
+    "h4": ParagraphKind.HEADING, "h5": ParagraphKind.HEADING, "h6": ParagraphKind.HEADING,
+    "li": ParagraphKind.LIST_ITEM, "dd": ParagraphKind.LIST_ITEM, "dt": ParagraphKind.LIST_ITEM,
+    "blockquote": ParagraphKind.QUOTE, "pre": ParagraphKind.PREFORMATTED,
+    "td": ParagraphKind.TABLE_CELL, "th": ParagraphKind.TABLE_CELL,
+}
+_LEADIN_STRIP = regex.compile(r"^[^:：»>|–—-]{1,40}[:：»>|–—-]\s*")
+
+
+@dataclass(frozen=True)
+class AssembleOptions:
+    """Thresholds of assembly (a subset of :class:`segmenter.Options`)."""
+
+    min_article_chars: int = 200
+    min_article_prose_words: int = 20
+
+
+def _absolute(href: str | None, base: str | None) -> str | None:
+    if href is None or not base:
+        return href
+    try:
+        return urljoin(base, href)
+    except ValueError:
+        return href
+
+
+def assemble(
+    page: Page, blocks: Sequence[Block], options: AssembleOptions
+) -> tuple[Article | None, tuple[Caption, ...], tuple[RelatedCard, ...], tuple[JunkBlock, ...]]:
+    """Group labelled blocks into the article, captions, related cards and junk."""
+    paragraphs: list[Paragraph] = []
+    captions: list[Caption] = []
+    related: list[RelatedCard] = []
+    junk: list[JunkBlock] = []
+    byline: str | None = None
+    dateline: str | None = None
+    title_text: str | None = None
+    base = page.url
+
+    images_by_cursor: dict[int, ImageRef] = {}
+    for im in page.images:
+        images_by_cursor.setdefault(im.block_cursor, im)
+
+    for b in blocks:
+        f = b.features
+        if b.label is Label.BODY:
+            kind = _KIND_BY_TAG.get(f.tag, ParagraphKind.PARAGRAPH)
+            if f.heading_level:
+                kind = ParagraphKind.HEADING
+            paragraphs.append(Paragraph(b.text, kind, b.index))
+        elif b.label is Label.TITLE:
+            if title_text is None:
+                title_text = b.text
+        elif b.label is Label.BYLINE:
+            byline = byline or b.text
+        elif b.label is Label.DATELINE:
+            dateline = dateline or b.text
+        elif b.label is Label.CAPTION:
+            image = _image_near(images_by_cursor, b.index, base)
+            captions.append(Caption(b.text, None, image, len(paragraphs) - 1, (b.index,)))
+        elif b.label is Label.CREDIT:
+            last = captions[-1] if captions else None
+            if last is not None and last.credit is None and b.index - last.blocks[-1] <= 2:
+                captions[-1] = Caption(last.text, b.text, last.image, last.position, last.blocks + (b.index,))
+            else:
+                image = _image_near(images_by_cursor, b.index, base)
+                captions.append(Caption("", b.text, image, len(paragraphs) - 1, (b.index,)))
+        elif b.label is Label.RELATED:
+            if f.first_href is not None and f.link_chars:
+                title = b.text
+                if f.link_density < 0.95:
+                    stripped = _LEADIN_STRIP.sub("", title, count=1)
+                    title = stripped or title
+                related.append(RelatedCard(title=title, url=_absolute(f.first_href, base), blocks=(b.index,)))
+            elif related and b.index - related[-1].blocks[-1] <= 2 and related[-1].snippet is None:
+                last_card = related[-1]
+                related[-1] = RelatedCard(
+                    title=last_card.title, url=last_card.url, snippet=b.text, blocks=last_card.blocks + (b.index,)
+                )
+            else:
+                related.append(RelatedCard(title=b.text, blocks=(b.index,)))
+        else:
+            junk.append(JunkBlock(b.text, b.kind or JunkKind.OTHER, b.index))
+
+    if title_text is None:
+        title_text = page.title_text
+    body_chars = sum(len(p.text) for p in paragraphs)
+    prose_words = max((blocks[p.block].features.words for p in paragraphs), default=0)
+    article: Article | None
+    if body_chars < options.min_article_chars and prose_words < options.min_article_prose_words:
+        article = None
+    else:
+        article = Article(title=title_text, paragraphs=tuple(paragraphs), byline=byline, dateline=dateline)
+    return article, tuple(captions), tuple(related), tuple(junk)
+
+
+def _image_near(images: dict[int, ImageRef], index: int, base: str | None) -> Image | None:
+    # the image seen just before this block, or the one right after it
+    for cursor in (index, index + 1, index - 1):
+        im = images.get(cursor)
+        if im is not None:
+            return Image(_absolute(im.src, base), im.alt, im.width, im.height)
+    return None

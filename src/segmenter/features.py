@@ -1,0 +1,644 @@
+"""One iterative pass over the tree: blocks in reading order with all their features.
+
+The walk never recurses (``lxml.etree.iterwalk`` drives it), keeps only O(1) work per element
+and per text node, and records for every element the range of blocks it holds. Page-level facts
+(the densest text region, which block is the headline) are then computed from those ranges with
+prefix sums, so the whole module is linear in the size of the page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import etree
+
+from .model import Features
+from .vocab import (
+    BLOCK_TAGS,
+    NEGATIVE_CATEGORIES,
+    SEMANTIC_TAGS,
+    SKIP_TAGS,
+    SR_ONLY_CLASSES,
+    STOPWORDS,
+    categories_of,
+    split_tokens,
+)
+
+__all__ = ["ImageRef", "Meta", "Page", "RegionWeights", "build_page"]
+
+_WORD = re.compile(r"\w+")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»/]{1,2}\s+")
+_SENTENCE_END = frozenset(".!?。！？…\"”’'»)")
+_HEADING_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+# Repeated siblings of these tags are prose or formatting, not cards or menu items.
+_NO_REPEAT_TAGS = frozenset(
+    {"p", "br", "hr", "span", "em", "strong", "b", "i", "a", "img", "h1", "h2", "h3", "h4", "h5",
+     "h6", "td", "th", "tbody", "tr", "font", "small", "sup", "sub", "u", "source", "wbr"}
+)
+
+
+@dataclass(frozen=True)
+class ImageRef:
+    """An image seen during the walk, placed between blocks."""
+
+    block_cursor: int  # the index of the next block at the time the image was seen
+    src: str | None
+    alt: str | None
+    width: str | None
+    height: str | None
+    node: int
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What the document head says about the page."""
+
+    title: str | None = None
+    og_title: str | None = None
+    site_name: str | None = None
+    description: str | None = None
+    canonical: str | None = None
+    lang: str | None = None
+
+
+@dataclass(frozen=True)
+class RegionWeights:
+    """How much a block's characters count towards the densest-region search.
+
+    A region's score is the sum over its blocks; prose counts in full, text that does not read
+    like prose counts ``loose`` per character, link text counts ``-link_penalty`` per character
+    and text under a negative class/id or semantic container ``-negative`` per character.
+    """
+
+    loose: float = 0.3
+    link_penalty: float = 1.5
+    negative: float = 1.0
+
+
+@dataclass(frozen=True)
+class Page:
+    """Everything rules may read about the page as a whole: all blocks' features (in reading
+    order), the head metadata, the URL and the chosen headline block."""
+
+    blocks: tuple[Features, ...]
+    meta: Meta
+    url: str | None
+    lang: str | None
+    title_block: int | None
+    title_text: str | None
+    images: tuple[ImageRef, ...]
+    total_chars: int
+    region_chars: int
+    #: owner-element xpath of each block
+    xpaths: tuple[str, ...] = field(repr=False, default=())
+    #: labels after the context-free stage; filled in for context rules only
+    provisional: tuple[Any, ...] = field(repr=False, default=())
+
+    def neighbours(self, index: int, window: int) -> Sequence[Features]:
+        """Blocks within ``window`` positions of ``index`` (excluding it), in order."""
+        lo = max(0, index - window)
+        return self.blocks[lo:index] + self.blocks[index + 1 : index + 1 + window]
+
+
+class _Frame:
+    __slots__ = ("node", "tag", "is_block", "containers", "cats", "marks", "skipped", "tokens", "path4")
+
+    def __init__(
+        self,
+        node: int,
+        tag: str,
+        is_block: bool,
+        containers: dict[str, int],
+        cats: dict[str, int],
+        marks: frozenset[str],
+        skipped: bool,
+        tokens: tuple[str, ...],
+        path4: tuple[str, ...],
+    ) -> None:
+        self.node = node
+        self.tag = tag
+        self.is_block = is_block
+        self.containers = containers
+        self.cats = cats
+        self.marks = marks
+        self.skipped = skipped
+        self.tokens = tokens
+        self.path4 = path4
+
+
+@dataclass
+class _Raw:
+    text: str
+    owner: int
+    tag: str
+    depth: int
+    link_chars: int
+    first_href: str | None
+    containers: dict[str, int]
+    cats: dict[str, int]
+    marks: frozenset[str]
+    class_tokens: frozenset[str]
+    has_image: bool
+    after_image: bool
+    path4: tuple[str, ...]
+    repeat_keys: tuple[tuple[int, str], ...]
+    heading_level: int
+
+
+def _text_stats(text: str) -> tuple[int, float]:
+    """Word count and stop-word density; for scripts without spaces, characters stand in."""
+    tokens = _WORD.findall(text.lower())
+    n = len(tokens)
+    if n == 0:
+        return 0, 0.0
+    if len(text) / n > 12:  # long runs of letters: Chinese, Japanese, Thai …
+        return max(1, len(text) // 2), 0.0
+    stop = sum(1 for t in tokens if t in STOPWORDS)
+    return n, stop / n
+
+
+def _clean_title(title: str | None, site_name: str | None) -> str | None:
+    if not title:
+        return None
+    title = " ".join(title.split())
+    parts = [p for p in _TITLE_SEPARATORS.split(title) if p]
+    if len(parts) <= 1:
+        return title
+    if site_name:
+        sn = site_name.strip().lower()
+        parts = [p for p in parts if p.strip().lower() != sn] or parts
+    return max(parts, key=len)
+
+
+def _word_set(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def title_similarity(a: str, b: str) -> float:
+    """Word-bag F1 of two strings (lower-cased word tokens)."""
+    ta, tb = _word_set(a), _word_set(b)
+    if not ta or not tb:
+        return 0.0
+    from collections import Counter
+
+    ca, cb = Counter(ta), Counter(tb)
+    common = sum((ca & cb).values())
+    if common == 0:
+        return 0.0
+    p, r = common / len(ta), common / len(tb)
+    return 2 * p * r / (p + r)
+
+
+def _read_meta(root: Any) -> Meta:
+    title = og_title = site_name = description = canonical = None
+    lang = root.get("lang") or root.get("xml:lang") if isinstance(root.tag, str) else None
+    head = root.find("head") if isinstance(root.tag, str) else None
+    if head is None:
+        return Meta(lang=lang)
+    for el in head.iter("title", "meta", "link"):
+        if el.tag == "title":
+            if title is None and el.text:
+                title = " ".join(el.text.split()) or None
+        elif el.tag == "meta":
+            key = (el.get("property") or el.get("name") or "").lower()
+            content = el.get("content")
+            if not content:
+                continue
+            if key in ("og:title", "twitter:title") and og_title is None:
+                og_title = " ".join(content.split()) or None
+            elif key == "og:site_name" and site_name is None:
+                site_name = content.strip() or None
+            elif key in ("description", "og:description") and description is None:
+                description = content.strip() or None
+        elif el.tag == "link" and (el.get("rel") or "").lower() == "canonical":
+            canonical = el.get("href")
+    return Meta(title, og_title, site_name, description, canonical, lang)
+
+
+def _is_hidden(el: Any, tokens: tuple[str, ...]) -> bool:
+    attrib = el.attrib
+    if "hidden" in attrib or attrib.get("aria-hidden", "").lower() == "true":
+        return True
+    style = attrib.get("style")
+    if style and ("none" in style or "hidden" in style) and _HIDDEN_STYLE.search(style):
+        return True
+    return any(t in SR_ONLY_CLASSES for t in tokens)
+
+
+def build_page(
+    root: Any,
+    *,
+    url: str | None = None,
+    marks: dict[Any, frozenset[str]] | None = None,
+    region_weights: RegionWeights | None = None,
+) -> Page:
+    """Walk the tree once and return the :class:`Page` with every block's :class:`Features`.
+
+    ``marks`` maps elements (selected by selector rules before the walk) to the rule names that
+    selected them; blocks inside a marked element carry those names in ``Features.marks``.
+    """
+    weights = region_weights or RegionWeights()
+    meta = _read_meta(root)
+    marks = marks or {}
+    class_cache: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {}
+
+    # per-element tables, indexed by node number (pre-order)
+    node_parent: list[int] = []
+    node_step: list[str] = []
+    node_tag: list[str] = []
+    node_block_start: list[int] = []
+    node_block_end: list[int] = []
+    node_chars: list[int] = []
+    sig_counts: dict[tuple[int, str], int] = {}
+    child_tag_counts: list[dict[str, int]] = []
+
+    raws: list[_Raw] = []
+    images: list[ImageRef] = []
+    stack: list[_Frame] = []
+    owners: list[_Frame] = []  # the block-level frames of the stack
+
+    # the block being filled
+    pieces: list[str] = []
+    buf_link = 0
+    buf_href: str | None = None
+    buf_cats: dict[str, int] | None = None
+    buf_image = False
+    link_depth = 0
+    pending_after_image = False
+    before_image: set[int] = set()
+
+    def add_text(text: str) -> None:
+        nonlocal buf_link
+        pieces.append(text)
+        if link_depth:
+            buf_link += len(" ".join(text.split()))
+
+    def flush() -> None:
+        nonlocal pieces, buf_link, buf_href, buf_cats, buf_image, pending_after_image
+        if not pieces:
+            return
+        text = " ".join("".join(pieces).split())
+        if text and owners:
+            owner = owners[-1]
+            cats = owner.cats if buf_cats is None else {**owner.cats, **buf_cats}
+            parent_tokens = owners[-2].tokens if len(owners) > 1 else ()
+            # the nearest few ancestors' sibling-shape keys, resolved after the walk
+            keys: list[tuple[int, str]] = []
+            for fr in stack[-1:-5:-1]:
+                if fr.tag not in _NO_REPEAT_TAGS and fr.node > 0:
+                    keys.append((node_parent[fr.node], _signature(fr)))
+            raws.append(
+                _Raw(
+                    text=text,
+                    owner=owner.node,
+                    tag=owner.tag,
+                    depth=len(stack),
+                    link_chars=min(buf_link, len(text)),
+                    first_href=buf_href,
+                    containers=stack[-1].containers,
+                    cats=cats,
+                    marks=stack[-1].marks,
+                    class_tokens=frozenset(owner.tokens + parent_tokens),
+                    has_image=buf_image,
+                    after_image=pending_after_image,
+                    path4=owner.path4,
+                    repeat_keys=tuple(keys),
+                    heading_level=_HEADING_TAGS.get(owner.tag, 0),
+                )
+            )
+            # text counts toward every element that holds it: added to the innermost element
+            # here and summed upwards when elements end (O(1) per element)
+            node_chars[stack[-1].node] += len(text)
+            pending_after_image = False
+        pieces = []
+        buf_link = 0
+        buf_href = None
+        buf_cats = None
+        buf_image = False
+
+    def _signature(fr: _Frame) -> str:
+        return fr.tag + "." + ".".join(fr.tokens[:3])
+
+    node_count = 0
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag
+        if event == "start":
+            if not isinstance(tag, str):  # comment, processing instruction, entity
+                walker.skip_subtree()
+                stack.append(_Frame(-1, "#", False, {}, {}, frozenset(), True, (), ()))
+                continue
+            if "}" in tag:
+                tag = tag.rpartition("}")[2]
+            tag = tag.lower()
+            cls = el.get("class")
+            ident = el.get("id")
+            key = f"{cls or ''}#{ident or ''}" if (cls or ident) else ""
+            if key:
+                cached = class_cache.get(key)
+                if cached is None:
+                    toks = tuple(split_tokens((cls or "") + " " + (ident or "")))
+                    cached = (toks, categories_of(list(toks)))
+                    class_cache[key] = cached
+                tokens, cats_here = cached
+            else:
+                tokens, cats_here = (), frozenset()
+            parent = stack[-1] if stack else None
+            if tag in SKIP_TAGS or (el.attrib and _is_hidden(el, tokens)):
+                walker.skip_subtree()
+                flush_needed = tag in BLOCK_TAGS
+                if flush_needed:
+                    flush()
+                stack.append(_Frame(-1, tag, False, {}, {}, frozenset(), True, (), ()))
+                continue
+            node = node_count
+            node_count += 1
+            pnode = parent.node if parent is not None else -1
+            node_parent.append(pnode)
+            node_tag.append(tag)
+            child_tag_counts.append({})
+            if pnode >= 0:
+                counts = child_tag_counts[pnode]
+                n = counts.get(tag, 0) + 1
+                counts[tag] = n
+                node_step.append(f"{tag}[{n}]")
+            else:
+                node_step.append(tag)
+            node_chars.append(0)
+            is_block = tag in BLOCK_TAGS
+            if is_block:
+                flush()
+            node_block_start.append(len(raws))
+            node_block_end.append(-1)
+
+            containers = parent.containers if parent is not None else {}
+            extra: dict[str, int] | None = None
+            if tag in SEMANTIC_TAGS:
+                extra = {tag: node}
+            role = el.get("role")
+            if role:
+                extra = extra or {}
+                extra["role:" + role.strip().lower()] = node
+            itemprop = el.get("itemprop")
+            if itemprop:
+                extra = extra or {}
+                for ip in itemprop.lower().split()[:3]:
+                    extra["itemprop:" + ip] = node
+            if extra:
+                containers = {**containers, **extra}
+            cats = parent.cats if parent is not None else {}
+            if cats_here and tag not in ("html", "body"):
+                if is_block or parent is None:
+                    cats = {**cats, **{c: node for c in cats_here}}
+                else:
+                    # an inline element's classes describe only its own text
+                    buf_cats = {**(buf_cats or {}), **{c: node for c in cats_here}}
+            mk = parent.marks if parent is not None else frozenset()
+            own_marks = marks.get(el) if marks else None
+            if own_marks:
+                mk = mk | own_marks
+            path4 = ((parent.path4 if parent is not None else ()) + (tag,))[-4:]
+            frame = _Frame(node, tag, is_block, containers, cats, mk, False, tokens, path4)
+            stack.append(frame)
+            if is_block:
+                owners.append(frame)
+            if pnode >= 0 and tag not in _NO_REPEAT_TAGS:
+                sk = (pnode, _signature(frame))
+                sig_counts[sk] = sig_counts.get(sk, 0) + 1
+            if tag == "a":
+                link_depth += 1
+                if buf_href is None:
+                    buf_href = el.get("href")
+            elif tag == "img":
+                src = el.get("src") or el.get("data-src") or el.get("data-lazy-src")
+                images.append(ImageRef(len(raws), src, el.get("alt"), el.get("width"), el.get("height"), node))
+                if pieces and "".join(pieces).strip():
+                    buf_image = True
+                else:
+                    pending_after_image = True
+                    if raws:
+                        before_image.add(len(raws) - 1)
+            elif tag == "br":
+                flush()
+            if el.text:
+                add_text(el.text)
+        else:  # end
+            frame = stack[-1]
+            if not frame.skipped and frame.is_block:
+                flush()
+                owners.pop()
+            stack.pop()
+            if not frame.skipped:
+                if frame.tag == "a":
+                    link_depth -= 1
+                node = frame.node
+                node_block_end[node] = len(raws)
+                if stack:
+                    node_chars[stack[-1].node] += node_chars[node]
+            tail = el.tail
+            if tail and stack:
+                add_text(tail)
+    flush()
+
+    return _finish(
+        raws, images, before_image, meta, url, weights,
+        node_parent, node_step, node_tag, node_block_start, node_block_end, node_chars, sig_counts,
+    )
+
+
+def _prose_weight(raw: _Raw, words: int, stop: float, weights: RegionWeights) -> float:
+    chars = len(raw.text)
+    link = raw.link_chars
+    nonlink = chars - link
+    prose = words >= 10 and (stop >= 0.12 or words >= 40 or (stop == 0.0 and raw.text[-1:] in _SENTENCE_END))
+    return nonlink * (1.0 if prose else weights.loose) - weights.link_penalty * link
+
+
+def _finish(
+    raws: list[_Raw],
+    images: list[ImageRef],
+    before_image: set[int],
+    meta: Meta,
+    url: str | None,
+    weights: RegionWeights,
+    node_parent: list[int],
+    node_step: list[str],
+    node_tag: list[str],
+    node_block_start: list[int],
+    node_block_end: list[int],
+    node_chars: list[int],
+    sig_counts: dict[tuple[int, str], int],
+) -> Page:
+    n = len(raws)
+    stats = [_text_stats(r.text) for r in raws]
+    total_chars = sum(len(r.text) for r in raws)
+
+    # --- densest region, twice: first on text alone, then with negative markers, ignoring
+    # markers on elements that hold the first region (layout wrappers such as a body-wide
+    # "has-sidebar" class must not condemn the article inside them).
+    base = [_prose_weight(r, w, s, weights) for r, (w, s) in zip(raws, stats)]
+    region1 = _best_region(base, node_block_start, node_block_end)
+    wrappers = _ancestors_or_self(region1, node_parent)
+
+    def negative(r: _Raw) -> bool:
+        for c, nd in r.cats.items():
+            if c in NEGATIVE_CATEGORIES and nd not in wrappers:
+                return True
+        for c in ("nav", "footer", "aside", "role:navigation", "role:contentinfo", "role:complementary"):
+            nd2 = r.containers.get(c)
+            if nd2 is not None and nd2 not in wrappers:
+                return True
+        return False
+
+    second = [
+        -weights.negative * len(r.text) if negative(r) else b for r, b in zip(raws, base)
+    ]
+    region = _best_region(second, node_block_start, node_block_end)
+    if region < 0:
+        region = region1
+    keep_out = _ancestors_or_self(region, node_parent) | wrappers
+    r_start = node_block_start[region] if region >= 0 else 0
+    r_end = node_block_end[region] if region >= 0 else 0
+    region_chars = sum(len(r.text) for r in raws[r_start:r_end])
+
+    image_nodes: set[int] = set()
+    after_image = [r.after_image for r in raws]
+    for im in images:
+        image_nodes.add(im.node)
+        p = node_parent[im.node]
+        image_nodes.add(p)
+        if p >= 0:
+            image_nodes.add(node_parent[p])
+
+    title_block, title_text = _choose_title(raws, meta, r_start)
+
+    feats: list[Features] = []
+    for i, r in enumerate(raws):
+        words, stop = stats[i]
+        chars = len(r.text)
+        text = r.text
+        cats = frozenset(c for c, nd in r.cats.items() if nd not in keep_out or c not in NEGATIVE_CATEGORIES)
+        containers = frozenset(
+            c for c, nd in r.containers.items()
+            if nd not in keep_out or c in ("article", "main", "role:main", "itemprop:articlebody")
+        )
+        rep = 0
+        for key in r.repeat_keys:
+            cnt = sig_counts.get(key, 0)
+            if cnt >= 2 and cnt > rep:
+                rep = cnt
+        feats.append(
+            Features(
+                text=text,
+                tag=r.tag,
+                chars=chars,
+                words=words,
+                link_chars=r.link_chars,
+                link_density=r.link_chars / chars if chars else 0.0,
+                stopword_density=stop,
+                sentence_marks=sum(text.count(c) for c in ".!?。！？"),
+                commas=text.count(",") + text.count("，") + text.count("、"),
+                ends_sentence=text[-1:] in _SENTENCE_END,
+                heading_level=r.heading_level,
+                depth=r.depth,
+                tag_path="/".join(r.path4),
+                containers=containers,
+                categories=cats,
+                class_tokens=r.class_tokens,
+                in_list="li" in r.containers or r.tag in ("li", "dd", "dt"),
+                in_table="table" in r.containers,
+                all_link=r.link_chars >= 0.9 * chars,
+                first_href=r.first_href,
+                has_image=r.has_image or r.owner in image_nodes,
+                after_image=after_image[i],
+                before_image=i in before_image,
+                index=i,
+                position=i / n if n else 0.0,
+                repetition=rep,
+                in_main_region=r_start <= i < r_end,
+                marks=r.marks,
+            )
+        )
+
+    path_cache: dict[int, str] = {}
+
+    def xpath(node: int) -> str:
+        # iterative: collect the chain up to a cached ancestor, then build downwards
+        chain: list[int] = []
+        cur = node
+        while cur >= 0 and cur not in path_cache:
+            chain.append(cur)
+            cur = node_parent[cur]
+        prefix = path_cache.get(cur, "") if cur >= 0 else ""
+        for nd in reversed(chain):
+            prefix = prefix + "/" + node_step[nd]
+            path_cache[nd] = prefix
+        return path_cache[node]
+
+    return Page(
+        blocks=tuple(feats),
+        meta=meta,
+        url=url,
+        lang=(meta.lang or None),
+        title_block=title_block,
+        title_text=title_text,
+        images=tuple(images),
+        total_chars=total_chars,
+        region_chars=region_chars,
+        xpaths=tuple(xpath(r.owner) for r in raws),
+    )
+
+
+def _best_region(weights: list[float], starts: list[int], ends: list[int]) -> int:
+    """The element whose blocks have the largest summed weight (ties: the deeper, later one)."""
+    prefix = [0.0]
+    acc = 0.0
+    for w in weights:
+        acc += w
+        prefix.append(acc)
+    best, best_score = -1, 0.0
+    for node in range(len(starts)):
+        s, e = starts[node], ends[node]
+        if e <= s:
+            continue
+        score = prefix[e] - prefix[s]
+        if score >= best_score and score > 0:
+            best, best_score = node, score
+    return best
+
+
+def _ancestors_or_self(node: int, parent: list[int]) -> set[int]:
+    out: set[int] = set()
+    while node >= 0:
+        out.add(node)
+        node = parent[node]
+    return out
+
+
+def _choose_title(raws: list[_Raw], meta: Meta, region_start: int) -> tuple[int | None, str | None]:
+    """Reconcile the page's headings with ``og:title`` and ``<title>``: the heading that best
+    matches the metadata wins; with no metadata match, the last h1 before the body region."""
+    refs = [t for t in (meta.og_title, _clean_title(meta.title, meta.site_name)) if t]
+    best: tuple[float, int] | None = None
+    first_h1: int | None = None
+    for i, r in enumerate(raws):
+        if not (1 <= r.heading_level <= 3) or len(r.text) > 300:
+            continue
+        if r.heading_level == 1 and (first_h1 is None or i <= region_start):
+            first_h1 = i
+        if refs:
+            sim = max(title_similarity(r.text, ref) for ref in refs)
+            # prefer h1 over h2/h3 and earlier over later on equal similarity
+            score = sim + (0.1 if r.heading_level == 1 else 0.0) - 0.0001 * i
+            if sim >= 0.5 and (best is None or score > best[0]):
+                best = (score, i)
+    if best is not None:
+        return best[1], raws[best[1]].text
+    if first_h1 is not None:
+        return first_h1, raws[first_h1].text
+    text = refs[0] if refs else None
+    return None, text

@@ -1,0 +1,384 @@
+"""The default rules. Each is small and pure; their weights live in :data:`WEIGHTS` so they can be
+read (and calibrated) in one place."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import regex
+
+from ..features import Page
+from ..model import Evidence, Features, JunkKind, Label
+from ..vocab import BOILERPLATE, CATEGORY_KINDS, NEGATIVE_CATEGORIES
+from .base import CONTEXT, Rule
+
+__all__ = [
+    "WEIGHTS",
+    "BoilerplateTextRule",
+    "BylineDatelineRule",
+    "CaptionRule",
+    "ClassVocabularyRule",
+    "ContextSmoothingRule",
+    "HeadingRule",
+    "LinkDensityRule",
+    "MainRegionRule",
+    "ProseRule",
+    "RelatedLinkRule",
+    "SemanticContainerRule",
+    "TitleRule",
+    "default_rules",
+]
+
+#: Every weight of the default rules. A block's label is the one with the largest summed weight
+#: (see :mod:`segmenter.resolve`), so these numbers are all on one scale: 1.0 is "a fair hint",
+#: 2.0 "a strong hint", 3.0 and above "almost sure".
+WEIGHTS: dict[str, float] = {
+    "region.inside": 2.0,
+    "region.outside": 2.0,
+    "container.nav": 2.5,
+    "container.footer": 1.5,
+    "container.aside": 1.0,
+    "container.form": 1.0,
+    "container.header": 0.75,
+    "container.article": 0.5,
+    "container.articlebody": 1.5,
+    "class.negative": 1.5,
+    "class.strong_negative": 2.5,
+    "class.content": 0.25,
+    "link.density": 3.0,
+    "link.short_all_link": 1.0,
+    "prose.long": 1.0,
+    "prose.short_fragment": 0.5,
+    "boilerplate": 3.0,
+    "heading.in_region": 0.5,
+    "byline": 3.0,
+    "dateline": 3.0,
+    "caption.figcaption": 4.0,
+    "caption.class": 2.5,
+    "caption.in_figure": 1.5,
+    "credit.class": 3.0,
+    "related.leadin": 4.5,
+    "related.class": 2.5,
+    "related.card": 1.5,
+    "context.body": 1.5,
+    "context.junk": 1.0,
+}
+
+# The categories whose text is almost never article prose: share bars, cookie walls, ads.
+_STRONG_NEGATIVE = frozenset({"share", "cookie", "ad", "comments", "newsletter"})
+
+
+class TitleRule(Rule):
+    """The headline chosen by reconciling ``<h1>``, ``og:title`` and ``<title>`` (see
+    :func:`segmenter.features._choose_title`) is the title, for certain."""
+
+    name = "title"
+    priority = 50
+    requires = frozenset({"index"})
+    emits = frozenset({Label.TITLE})
+
+    def evaluate(self, block: Features, page: Page) -> Iterator[Evidence]:
+        if block.index == page.title_block:
+            yield self.vote(Label.TITLE, 10.0, "the heading that matches the page's title metadata", final=True)
+
+
+class SemanticContainerRule(Rule):
+    """HTML5 sectioning elements and ARIA roles: nav, footer, aside, form, header are page
+    furniture; article, main and ``itemprop=articleBody`` hold the story."""
+
+    name = "semantic-containers"
+    priority = 100
+    requires = frozenset({"containers", "heading_level"})
+    emits = frozenset({Label.JUNK, Label.BODY})
+
+    def evaluate(self, block: Features, page: Page) -> Iterator[Evidence]:
+        c = block.containers
+        if "nav" in c or "role:navigation" in c or "role:menu" in c or "role:menubar" in c:
+            yield self.vote(Label.JUNK, WEIGHTS["container.nav"], "inside <nav>", kind=JunkKind.NAVIGATION)
+        if "footer" in c or "role:contentinfo" in c:
+            yield self.vote(Label.JUNK, WEIGHTS["container.footer"], "inside <footer>", kind=JunkKind.FOOTER)
+        if "aside" in c or "role:complementary" in c:
+            yield self.vote(Label.JUNK, WEIGHTS["container.aside"], "inside <aside>")
+        if "form" in c or "role:search" in c:
+            yield self.vote(Label.JUNK, WEIGHTS["container.form"], "inside a form", kind=JunkKind.PROMO)
+        if ("header" in c or "role:banner" in c) and "article" not in c and not block.heading_level:
+            yield self.vote(
+                Label.JUNK, WEIGHTS["container.header"], "inside a page <header>", kind=JunkKind.NAVIGATION
+            )
+        if "itemprop:articlebody" in c:
+            yield self.vote(Label.BODY, WEIGHTS["container.articlebody"], "inside itemprop=articleBody")
+        elif "article" in c or "main" in c or "role:main" in c:
+            yield self.vote(Label.BODY, WEIGHTS["container.article"], "inside <article>/<main>")
+
+
+class ClassVocabularyRule(Rule):
+    """Class and id names of the block's ancestors: ``share-tools``, ``newsletter-signup``,
+    ``comment-list``, ``cookie-banner``, ``ad-slot``, ``site-footer`` … (see ``vocab``)."""
+
+    name = "class-vocabulary"
+    priority = 200
+    requires = frozenset({"categories"})
+    emits = frozenset({Label.JUNK, Label.BODY, Label.RELATED})
+
+    def evaluate(self, block: Features, page: Page) -> Iterator[Evidence]:
+        cats = block.categories
+        for cat in sorted(cats & NEGATIVE_CATEGORIES):
+            if cat == "related":
+                continue  # the related-links rule decides what a related region holds
+            weight = WEIGHTS["class.strong_negative"] if cat in _STRONG_NEGATIVE else WEIGHTS["class.negative"]
+            yield self.vote(Label.JUNK, weight, f"inside a '{cat}' class/id", kind=JunkKind(CATEGORY_KINDS[cat]))
+        if "content" in cats and not (cats & NEGATIVE_CATEGORIES):
+            yield self.vote(Label.BODY, WEIGHTS["class.content"], "inside a content/article class")
+
+
+class MainRegionRule(Rule):
+    """The densest region of prose on the page (computed once per page from all blocks) is where
+    the article lives; text outside it is usually not the article."""
+
+    name = "main-region"
+    priority = 300
+    requires = frozenset({"in_main_region"})
+    emits = frozenset({Label.BODY, Label.JUNK})
+
+    def evaluate(self, block: Features, page: Page) -> Iterator[Evidence]:
+        if block.in_main_region:
+            yield self.vote(Label.BODY, WEIGHTS["region.inside"], "inside the densest text region")
+        else:
+            yield self.vote(Label.JUNK, WEIGHTS["region.outside"], "outside the densest text region")
+
+
+class LinkDensityRule(Rule):
+    """Text that is mostly links is navigation or teasers, not prose."""
+
+    name = "link-density"
+    priority = 400
+    requires = frozenset({"link_density", "words", "all_link", "heading_level"})
+    emits = frozenset({Label.JUNK})
+
+    def __init__(self, threshold: float = 0.33, short_words: int = 8) -> None:
+        self.threshold = threshold
+        self.short_words = short_words
+
+    def evaluate(self, block: Features, page: Page) -> Iterator[Evidence]:
+        ld = block.link_density
+        if ld > self.threshold:
+            weight = WEIGHTS["link.density"] * (ld - self.threshold) / (1 - self.threshold)
+            yield self.vote(Label.JUNK, round(weight, 3), f"link density {ld:.2f}", kind=JunkKind.NAVIGATION)
+        if block.all_link and block.words < self.short_words and not block.heading_level:
+            yield self.vote(Label.JUNK, WEIGHTS["link.short_all_link"], "a short link on its own")
+
+
+class ProseRule(Rule):
+    """Long text full of function words and sentence punctuation reads like an article; very
+    short fragments without a sentence end read like page furniture."""
+
+    name = "prose"
+    priority = 500
+    requires = frozenset({"words", "stopword_density", "link_density", "ends_sentence", "heading_level"})
+    emits = frozenset({Label.BODY, Label.JUNK})
+
+    def __init__(self, min_words: int = 25, min_stopwords: float = 0.18, max_link_density: float = 0.25) -> None:
+        self.min_words = min_words
+        self.min_stopwords = min_stopwords
+        self.max_link_density = max_link_density
+
+    def evaluate(self, block: Features, page: Page) -> Iterator[Evidence]:
+        if block.link_density > self.max_link_density:
+            return
+        cjk = block.stopword_density == 0.0 and block.words >= self.min_words and block.sentence_marks >= 1
+        if block.words >= self.min_words and (block.stopword_density >= self.min_stopwords or cjk):
+            yield self.vote(Label.BODY, WEIGHTS["prose.long"], f"{block.words} words of prose")
+        elif block.words < 4 and not block.ends_sentence and not block.heading_level:
+            yield self.vote(Label.JUNK, WEIGHTS["prose.short_fragment"], "a fragment of under four words")
+
+
+class BoilerplateTextRule(Rule):
+    """Short lines that are page furniture anywhere: share prompts, subscribe calls, copyright."""
+
+    name = "boilerplate-text"
+    priority = 600
+    requires = frozenset({"text", "words"})
+    emits = frozenset({Label.JUNK})
+
+    def __init__(self, max_words: int = 12) -> None:
+        self.max_words = max_words
+
+    def evaluate(self, block: Features, page: Page) -> Iterator[Evidence]:
+        if block.words > self.max_words and "©" not in block.text:
+            return
+        for kind, pattern in BOILERPLATE.items():
+            if pattern.search(block.text):
+                yield self.vote(Label.JUNK, WEIGHTS["boilerplate"], f"reads like {kind} boilerplate", kind=JunkKind(kind))
+                return
+
+
+class HeadingRule(Rule):
+    """Sub-headings inside the article region belong to the body."""
+
+    name = "headings"
+    priority = 700
+    requires = frozenset({"heading_level", "in_main_region"})
+    emits = frozenset({Label.BODY})
+
+    def evaluate(self, block: Features, page: Page) -> Iterator[Evidence]:
+        if block.heading_level and block.in_main_region and block.words <= 30:
+            yield self.vote(Label.BODY, WEIGHTS["heading.in_region"], f"an h{block.heading_level} inside the region")
+
+
+_BYLINE = regex.compile(
+    r"^(?:by|von|par|por|di|door|from)\s+\p{Lu}[\p{L}'’.\-]+(?:\s+[\p{L}'’.\-]+){0,5}"
+    r"(?:\s*(?:,|and|und|et|y|e|en|&|\||/|•|·)\s*.*)?$",
+    regex.IGNORECASE,
+)
+_DATE_WORDS = regex.compile(
+    r"(?:\b(?:19|20)\d\d\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{1,2}:\d\d\b|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
+    r"\b(?:updated|published|posted|aktualisiert|veröffentlicht|publié|mis à jour|actualizado|publicado)\b)",
+    regex.IGNORECASE,
+)
+
+
+class BylineDatelineRule(Rule):
+    """"By Jane Doe", author and date classes, ``<time>`` lines: metadata, not body."""
+
+    name = "byline-dateline"
+    priority = 800
+    requires = frozenset({"text", "words", "categories", "containers", "heading_level"})
+    emits = frozenset({Label.BYLINE, Label.DATELINE})
+
+    def __init__(self, max_words: int = 14) -> None:
+        self.max_words = max_words
+
+    def evaluate(self, block: Features, page: Page) -> Iterator[Evidence]:
+        if block.words > self.max_words or block.heading_level:
+            return
+        text = block.text
+        if _BYLINE.match(text) or ("byline" in block.categories and block.words <= 8):
+            yield self.vote(Label.BYLINE, WEIGHTS["byline"], "a byline ('By …' or an author class)")
+        elif ("date" in block.categories or "time" in block.containers) and _DATE_WORDS.search(text):
+            yield self.vote(Label.DATELINE, WEIGHTS["dateline"], "a date line (date class or <time>)")
+
+
+class CaptionRule(Rule):
+    """``<figcaption>``, caption/credit classes and short text inside a ``<figure>``."""
+
+    name = "captions"
+    priority = 900
+    requires = frozenset({"containers", "categories", "words", "tag"})
+    emits = frozenset({Label.CAPTION, Label.CREDIT})
+
+    def evaluate(self, block: Features, page: Page) -> Iterator[Evidence]:
+        c = block.containers
+        cats = block.categories
+        if "credit" in cats and block.words <= 15:
+            yield self.vote(Label.CREDIT, WEIGHTS["credit.class"], "a credit class/id")
+            return
+        if "figcaption" in c or "itemprop:caption" in c:
+            yield self.vote(Label.CAPTION, WEIGHTS["caption.figcaption"], "inside <figcaption>")
+        elif "caption" in cats and block.words <= 80:
+            yield self.vote(Label.CAPTION, WEIGHTS["caption.class"], "inside a caption class/id")
+        elif "figure" in c and block.words <= 60:
+            yield self.vote(Label.CAPTION, WEIGHTS["caption.in_figure"], "short text inside <figure>")
+
+
+_LEADIN = regex.compile(
+    r"^(?:read more|read also|related|more|see also|also read|read next|recommended|watch|"
+    r"lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|à lire aussi|lire aussi|"
+    r"voir aussi|lee también|leer más|te puede interesar|leia também|leggi anche|lees ook|"
+    r"ook interessant)\s*[:：»>|–—-]",
+    regex.IGNORECASE,
+)
+
+
+class RelatedLinkRule(Rule):
+    """Links to other articles: "Read more:" lead-ins inside the body, links in a related/most-read
+    region, and repeated headline-sized links outside the article."""
+
+    name = "related-links"
+    priority = 1000
+    requires = frozenset(
+        {"text", "first_href", "link_chars", "link_density", "words", "categories", "repetition", "in_main_region"}
+    )
+    emits = frozenset({Label.RELATED})
+
+    def evaluate(self, block: Features, page: Page) -> Iterator[Evidence]:
+        if block.first_href is None or block.link_chars == 0:
+            return
+        if _LEADIN.match(block.text) and block.words <= 40:
+            yield self.vote(Label.RELATED, WEIGHTS["related.leadin"], "a 'Read more:' lead-in with a link")
+            return
+        headline_sized = 4 <= block.words <= 30 and block.link_density >= 0.6
+        if "related" in block.categories and headline_sized:
+            yield self.vote(Label.RELATED, WEIGHTS["related.class"], "a headline link in a related region")
+        elif headline_sized and block.repetition >= 3 and not block.in_main_region:
+            yield self.vote(Label.RELATED, WEIGHTS["related.card"], f"a headline link in {block.repetition} repeated cards")
+
+
+class ContextSmoothingRule(Rule):
+    """jusText-style context: a short block between two article paragraphs is part of the article;
+    an isolated 'body' block between junk is not."""
+
+    name = "context-smoothing"
+    priority = 2000
+    stage = CONTEXT
+    requires = frozenset({"words", "link_density", "heading_level", "in_main_region"})
+    emits = frozenset({Label.BODY, Label.JUNK})
+
+    def __init__(self, window: int = 2, max_words: int = 20) -> None:
+        self.window = window
+        self.max_words = max_words
+
+    def evaluate(self, block: Features, page: Page) -> Iterator[Evidence]:
+        labels = page.provisional
+        i = block.index
+        if not labels:
+            return
+        own = labels[i]
+        prev = _nearest(labels, i, -1, self.window)
+        nxt = _nearest(labels, i, +1, self.window)
+        if own is Label.JUNK:
+            if (
+                prev is Label.BODY
+                and nxt is Label.BODY
+                and block.words <= self.max_words
+                and block.link_density < 0.5
+                and block.in_main_region
+            ):
+                yield self.vote(Label.BODY, WEIGHTS["context.body"], "between two body paragraphs")
+        elif own is Label.BODY and not block.heading_level and block.words < 8:
+            if prev not in (Label.BODY, Label.TITLE, Label.BYLINE, Label.DATELINE, None) and nxt not in (
+                Label.BODY,
+                None,
+            ):
+                yield self.vote(Label.JUNK, WEIGHTS["context.junk"], "a short line with no body around it")
+
+
+def _nearest(labels: tuple[object, ...], i: int, step: int, window: int) -> object:
+    """The label of the nearest neighbour in direction ``step`` that is not a caption/credit."""
+    j = i + step
+    seen = 0
+    while 0 <= j < len(labels) and seen < window:
+        lab = labels[j]
+        if lab not in (Label.CAPTION, Label.CREDIT):
+            return lab
+        j += step
+        seen += 1
+    return None
+
+
+def default_rules() -> Iterable[Rule]:
+    """Fresh instances of the built-in rules."""
+    return [
+        TitleRule(),
+        SemanticContainerRule(),
+        ClassVocabularyRule(),
+        MainRegionRule(),
+        LinkDensityRule(),
+        ProseRule(),
+        BoilerplateTextRule(),
+        HeadingRule(),
+        BylineDatelineRule(),
+        CaptionRule(),
+        RelatedLinkRule(),
+        ContextSmoothingRule(),
+    ]

@@ -1,0 +1,161 @@
+"""The pipeline: parse → blocks and features → rules → resolve → assemble."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from .assemble import AssembleOptions, assemble
+from .features import Page, RegionWeights, build_page
+from .model import Block, Evidence, Segmentation
+from .parse import to_tree
+from .resolve import resolve
+from .rules.base import BLOCK, CONTEXT, Rule, RuleSet
+from .selectors import select
+
+__all__ = ["Options", "Segmenter", "segment", "segment_html"]
+
+
+@dataclass(frozen=True)
+class Options:
+    """Settings of a :class:`Segmenter` (all keyword arguments of its constructor).
+
+    :param min_article_chars: with less body text than this and no paragraph of at least
+        ``min_article_prose_words`` words, the page has no article (``article=None``).
+    :param min_article_prose_words: see ``min_article_chars``.
+    :param region_weights: how text counts toward the densest-region search.
+    :param keep_evidence: keep every rule's evidence for :meth:`Segmentation.explain`; turn off to
+        save memory in batch jobs.
+    """
+
+    min_article_chars: int = 200
+    min_article_prose_words: int = 20
+    region_weights: RegionWeights = dataclasses.field(default_factory=RegionWeights)
+    keep_evidence: bool = True
+
+
+class Segmenter:
+    """A reusable segmenter: a fixed rule set plus options.
+
+    Thread-safe and picklable: it holds only an immutable snapshot of its rules and its frozen
+    options, and keeps no state between pages.
+
+    >>> seg = Segmenter(min_article_chars=100)
+    >>> result = seg.segment("<html><body><p>…</p></body></html>")   # doctest: +SKIP
+    """
+
+    def __init__(self, rules: RuleSet | Iterable[Rule] | None = None, **options: Any) -> None:
+        try:
+            self.options = Options(**options)
+        except TypeError as exc:
+            known = ", ".join(f.name for f in dataclasses.fields(Options))
+            raise TypeError(f"{exc}; known options: {known}") from None
+        if rules is None:
+            ruleset = RuleSet.default()
+        elif isinstance(rules, RuleSet):
+            ruleset = rules
+        else:
+            ruleset = RuleSet(rules)
+        self.rules: tuple[Rule, ...] = ruleset.ordered()
+
+    def __repr__(self) -> str:
+        return f"Segmenter(rules={len(self.rules)}, options={self.options!r})"
+
+    def segment(self, page: object, *, url: str | None = None, now: datetime | None = None) -> Segmentation:
+        """Segment one page: ``str``/``bytes`` HTML, an lxml element/tree or a BeautifulSoup object.
+
+        :param url: the page's address; resolves relative links and scopes site rules.
+        :param now: an aware datetime that anchors relative ages ("3 hours ago").
+        :raises TypeError: for any other type of ``page``, or a naive ``now``.
+        """
+        if now is not None and (not isinstance(now, datetime) or now.tzinfo is None):
+            raise TypeError("now must be an aware datetime (with tzinfo)")
+        if url is not None and not isinstance(url, str):
+            raise TypeError(f"url must be a str, not {type(url).__name__}")
+        parsed = to_tree(page)
+        host = urlsplit(url).hostname if url else None
+        rules = [r for r in self.rules if r.applies_to(host)]
+        marks = select(parsed.root, [r for r in rules if r.selector])
+        feats_page = build_page(
+            parsed.root, url=url, marks=marks, region_weights=self.options.region_weights
+        )
+        return self._label(feats_page, rules, list(parsed.warnings))
+
+    def _label(self, page: Page, rules: list[Rule], warnings: list[str]) -> Segmentation:
+        block_rules = [r for r in rules if r.stage == BLOCK]
+        context_rules = [r for r in rules if r.stage == CONTEXT]
+        n = len(page.blocks)
+        evidence: list[list[Evidence]] = [[] for _ in range(n)]
+        for f in page.blocks:
+            ev = evidence[f.index]
+            for rule in block_rules:
+                ev.extend(rule.evaluate(f, page))
+        first = [resolve(ev) for ev in evidence]
+        final = first
+        if context_rules:
+            ctx_page = dataclasses.replace(page, provisional=tuple(r.label for r in first))
+            changed = False
+            for f in page.blocks:
+                ev = evidence[f.index]
+                before = len(ev)
+                for rule in context_rules:
+                    ev.extend(rule.evaluate(f, ctx_page))
+                changed = changed or len(ev) != before
+            if changed:
+                final = [resolve(ev) for ev in evidence]
+        blocks = tuple(
+            Block(
+                index=f.index,
+                text=f.text,
+                label=final[f.index].label,
+                xpath=page.xpaths[f.index] if f.index < len(page.xpaths) else "",
+                features=f,
+                context_free_label=first[f.index].label,
+                kind=final[f.index].kind,
+            )
+            for f in page.blocks
+        )
+        article, captions, related, junk = assemble(
+            page,
+            blocks,
+            AssembleOptions(self.options.min_article_chars, self.options.min_article_prose_words),
+        )
+        keep = self.options.keep_evidence
+        return Segmentation(
+            article=article,
+            captions=captions,
+            related=related,
+            junk=junk,
+            blocks=blocks,
+            url=page.url,
+            lang=page.lang,
+            warnings=tuple(warnings),
+            _evidence=tuple(tuple(e) for e in evidence) if keep else (),
+            _scores=tuple(r.scores for r in final) if keep else (),
+        )
+
+
+_DEFAULT: Segmenter | None = None
+
+
+def _default() -> Segmenter:
+    # Built lazily and never mutated afterwards: a cache, not shared mutable state.
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Segmenter()
+    return _DEFAULT
+
+
+def segment(page: object, *, url: str | None = None, now: datetime | None = None) -> Segmentation:
+    """Segment one page with the default rules and options (see :meth:`Segmenter.segment`)."""
+    return _default().segment(page, url=url, now=now)
+
+
+def segment_html(page: object, *, url: str | None = None, now: datetime | None = None) -> Segmentation:
+    """Like :func:`segment`, but always treats ``page`` as HTML (no plain-text sniffing)."""
+    return _default().segment(page, url=url, now=now)
+

@@ -1,0 +1,203 @@
+"""Word lists and patterns the features and rules read: pure data, compiled once at import.
+
+Every pattern here is anchored or bounded and free of nested quantifiers, so none can backtrack
+catastrophically on long input.
+"""
+
+from __future__ import annotations
+
+import regex
+
+__all__ = [
+    "BLOCK_TAGS",
+    "BOILERPLATE",
+    "CATEGORY_KINDS",
+    "NEGATIVE_CATEGORIES",
+    "SKIP_TAGS",
+    "STOPWORDS",
+    "categories_of",
+    "split_tokens",
+]
+
+#: elements whose subtree a reader never sees as page text
+SKIP_TAGS = frozenset(
+    {
+        "script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object",
+        "embed", "canvas", "video", "audio", "textarea", "select", "option", "datalist", "map",
+        "frameset", "frame", "dialog", "meta", "link", "title", "base",
+    }
+)
+
+#: elements that start and end a block of text; inline elements stay inside the block
+BLOCK_TAGS = frozenset(
+    {
+        "html", "body", "address", "article", "aside", "blockquote", "center", "dd", "details",
+        "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
+        "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "nav", "ol", "p", "pre", "section",
+        "summary", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "ul", "caption", "legend",
+        "button", "label", "menu", "dir", "output", "picture", "noframes", "br", "img", "input",
+        "listing", "plaintext", "xmp",
+    }
+)
+
+#: semantic containers recorded in ``Features.containers``
+SEMANTIC_TAGS = frozenset(
+    {"article", "main", "nav", "aside", "header", "footer", "figure", "figcaption", "form",
+     "blockquote", "table", "li", "time", "address", "button", "label", "menu", "caption", "dl"}
+)
+
+#: screen-reader-only classes: the text is not shown on screen
+SR_ONLY_CLASSES = frozenset(
+    {"sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screen-reader-only",
+     "screenreader-only", "sr-text", "a11y-hidden", "offscreen", "element-invisible", "u-hidden-visually",
+     "hide-visually", "visuallyhidden-focusable"}
+)
+
+# Class/id vocabularies. Each category is matched against the *tokens* of a class or id value
+# (split at non-alphanumerics and camelCase humps), so "share-tools" and "shareTools" both give
+# "share" while "shared" or "address" give nothing. A pattern must match a whole token.
+_CATEGORY_PATTERNS: dict[str, str] = {
+    "nav": r"nav|navs|navbar|navigation|navi|menu|menus|menubar|submenu|megamenu|breadcrumbs?|crumbs?|"
+    r"pagination|pager|skip|skiplink|topbar|toolbar|masthead|drawer|hamburger|jumplinks?",
+    "share": r"share|shares|sharing|sharebar|sharetools|social|socials|addthis|sociallinks|follow|"
+    r"sharethis|whatsapp|facebook|twitter|linkedin|pinterest",
+    "newsletter": r"newsletters?|subscribe|subscription|subscriptions|signup|paywall|regwall|"
+    r"registration|membership|donate|donation|piano|upsell|optin",
+    "comments": r"comments?|commentlist|disqus|discussion|respond|replies|reply|talkback|reactions|"
+    r"kommentare?|commentaires?|comentarios?",
+    "cookie": r"cookies?|consent|gdpr|cmp|onetrust|cookiebot|privacy",
+    "ad": r"ad|ads|adv|advert|adverts|advertisement|advertising|adsense|adslot|adunit|adwrapper|dfp|gpt|"
+    r"sponsor|sponsored|sponsors|promo|promos|promoted|promotion|outbrain|taboola|commercial|"
+    r"anzeige|werbung|publicidad|pub|billboard|leaderboard|mrec|skyscraper",
+    "footer": r"footer|foot|colophon|copyright|legal|imprint|impressum|site-info|siteinfo",
+    "sidebar": r"sidebar|sidebars|aside|rail|rightrail|leftrail|widget|widgets|sidecol|sidecolumn|"
+    r"secondary|complementary",
+    "related": r"related|relatedposts|recommend|recommended|recommendations|recirc|recirculation|"
+    r"mostread|mostpopular|popular|trending|readnext|morestories|morenews|teaser|teasers|"
+    r"headlines|latest|lesetipp|empfehlungen|ailleurs|relacionadas|correlate|gerelateerd",
+    "tags": r"tags?|tagcloud|taglist|keywords?|topics|schlagworte|etiquetas",
+    "byline": r"byline|bylines|author|authors|writer|contributor|autor|auteur|autore|signature|"
+    r"creditline",
+    "date": r"date|dates|dateline|timestamp|published|pubdate|updated|posted|datum|fecha",
+    "caption": r"caption|captions|figcaption|cutline|legend|wpcaptiontext|bildunterschrift|"
+    r"bildtext|legende|didascalia|leyenda|legenda|onderschrift|imagecaption|mediacaption",
+    "credit": r"credit|credits|photocredit|imagecredit|copyrightholder|photographer|bildquelle|"
+    r"fotograf|fotocredit|fotonachweis",
+    "content": r"article|articles|content|entry|post|story|body|text|prose|richtext|articlebody|"
+    r"storybody|postbody|entrycontent|postcontent|main|maincontent|artikel|inhalt|contenu|"
+    r"contenido|corpo|texto",
+}
+
+_CATEGORY_RE = regex.compile(
+    "|".join(f"(?P<{name}>(?:{pat}))" for name, pat in _CATEGORY_PATTERNS.items()), regex.V0
+)
+
+#: categories that make text junk (or at least not body)
+NEGATIVE_CATEGORIES = frozenset(
+    {"nav", "share", "newsletter", "comments", "cookie", "ad", "footer", "sidebar", "related", "tags"}
+)
+
+#: the junk kind each negative category implies
+CATEGORY_KINDS: dict[str, str] = {
+    "nav": "navigation",
+    "share": "social",
+    "newsletter": "promo",
+    "comments": "comments",
+    "cookie": "legal",
+    "ad": "advertising",
+    "footer": "footer",
+    "sidebar": "other",
+    "related": "promo",
+    "tags": "navigation",
+}
+
+_TOKEN_SPLIT = regex.compile(r"[^0-9A-Za-z]+")
+_CAMEL = regex.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
+def split_tokens(value: str) -> list[str]:
+    """Split a class or id value into lower-case tokens (``"article__body shareTools"`` ->
+    ``["article", "body", "share", "tools"]``), plus each hyphen-joined compound without separators."""
+    out: list[str] = []
+    for word in value.split():
+        parts = [p for p in _TOKEN_SPLIT.split(_CAMEL.sub("-", word)) if p]
+        out.extend(p.lower() for p in parts)
+        if len(parts) > 1:
+            out.append("".join(parts).lower())
+    return out
+
+
+def categories_of(tokens: list[str]) -> frozenset[str]:
+    """The vocabulary categories a list of class/id tokens belongs to."""
+    found: set[str] = set()
+    for tok in tokens:
+        if len(tok) > 40:  # hashes and generated names carry no meaning
+            continue
+        m = _CATEGORY_RE.fullmatch(tok)
+        if m is not None and m.lastgroup is not None:
+            found.add(m.lastgroup)
+    return frozenset(found)
+
+
+# Common function words of English, German, French, Spanish, Italian, Portuguese and Dutch.
+# One table for all: a block's share of them tells prose from lists of names and links in any
+# of these languages without detecting the language first.
+STOPWORDS = frozenset(
+    """
+    a about above after again against all also am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each few for from further had
+    has have having he her here hers herself him himself his how i if in into is it its itself just
+    me more most my myself no nor not now of off on once only or other our ours out over own same she
+    should so some such than that the their theirs them themselves then there these they this those
+    through to too under until up very was we were what when where which while who whom why will with
+    would you your yours said says say one two new
+    der die das den dem des ein eine einer eines einem einen und oder aber nicht ist sind war waren
+    wird werden wurde wurden hat haben hatte auch auf aus bei mit nach von vor zu zum zur im ins am
+    an als wie wenn dass daß sich sie er es wir ihr ich noch nur schon so für über unter um bis durch
+    gegen ohne sein seine ihre ihrem ihren man mehr sehr kann können muss soll will diese dieser
+    dieses kein keine dann doch hier
+    le la les un une des du de et ou mais ne pas est sont était ont avait été être avoir il elle ils
+    elles nous vous je tu on ce cette ces qui que quoi dont où dans sur sous avec pour par en au aux
+    plus se sa son ses leur leurs y aussi comme si tout tous très
+    el los las uno unos unas y o pero no es son era fue han ha había ser estar él ella ellos ellas
+    nosotros usted que quien cual donde en con por para del al lo le les se su sus más muy como
+    también ya este esta estos estas ese esa todo todos sobre entre sin
+    il lo gli i una uno e ed ma non è sono era erano ha hanno aveva essere lui lei loro noi voi che
+    chi cui dove nel nella nei nelle con per tra fra della dello delle dei degli al alla alle ai agli
+    si più anche come questo questa quello quella tutto
+    o os as um uma uns umas e ou mas não é são era foi têm tem havia ser estar ele ela eles elas nós
+    você que quem qual onde em no na nos nas com por para do da dos das ao à se seu sua seus suas
+    mais muito como também já este esta isso isto
+    de het een en of maar niet is zijn was waren heeft hebben had wordt worden werd hij zij ze wij
+    jij ik je u dat die dit deze wie wat waar in op aan met voor door bij naar uit van over onder
+    ook als dan nog al er om tot te zo meer
+    """.split()
+)
+
+# Short lines that are page furniture in any context: share prompts, subscription calls,
+# copyright notices. Matched only against short blocks (see rules.text).
+BOILERPLATE: dict[str, regex.Pattern[str]] = {
+    "social": regex.compile(
+        r"^(?:share(?: this| on| via| article| story)?|tweet|pin it|e-?mail|print|copy link|"
+        r"follow us(?: on)?|teilen|partager|compartir|condividi|partilhar|delen)\b",
+        regex.IGNORECASE,
+    ),
+    "promo": regex.compile(
+        r"^(?:sign up|subscribe|get (?:our|the) newsletter|newsletter|register|log ?in|sign in|"
+        r"download (?:the|our) app|advertisement|advertising|anzeige|werbung|publicité|publicidad|"
+        r"sponsored|promoted|paid content|abonnieren|jetzt abonnieren|s'abonner|suscríbete)\b",
+        regex.IGNORECASE,
+    ),
+    "legal": regex.compile(
+        r"(?:^©|^\(c\)|copyright\s*(?:©|\(c\))?\s*\d{4}|all rights reserved|alle rechte vorbehalten|"
+        r"tous droits réservés|todos los derechos reservados|privacy policy|terms of (?:use|service)|"
+        r"cookie (?:policy|settings)|we use cookies)",
+        regex.IGNORECASE,
+    ),
+    "navigation": regex.compile(
+        r"^(?:home|menu|search|skip to (?:main )?content|back to top|next|previous|more|"
+        r"read more|see more|show more|load more|view all|click here|startseite|suche|accueil|"
+        r"rechercher|inicio|buscar)\s*[»›>→]?$",
+        regex.IGNORECASE,
+    ),
+}
