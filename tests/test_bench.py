@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -206,7 +207,7 @@ def test_as_text_needs_render_and_segment_text(
     corpus: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     fake_module = SimpleNamespace(segment=lambda data, url=None: None)
-    monkeypatch.setattr(bench.importlib, "import_module", lambda name: fake_module)
+    monkeypatch.setitem(sys.modules, "segmenter", fake_module)
     assert bench.main([str(corpus), "--no-peers", "--as-text"]) == 2
     err = capsys.readouterr().err
     assert "--as-text needs segmenter.render_text and segmenter.segment_text()" in err
@@ -224,7 +225,7 @@ def test_default_extractor_adapts_segmentation(monkeypatch: pytest.MonkeyPatch) 
         calls.append((data, url))
         return seg
 
-    monkeypatch.setattr(bench.importlib, "import_module", lambda name: SimpleNamespace(segment=segment))
+    monkeypatch.setitem(sys.modules, "segmenter", SimpleNamespace(segment=segment))
     tool = bench.segmenter_tool()
     pred = tool.extract(b"<p>x</p>", "https://e.com/")
     assert calls == [(b"<p>x</p>", "https://e.com/")]

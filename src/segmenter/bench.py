@@ -442,7 +442,6 @@ def corpus_json(run: CorpusRun) -> dict[str, Any]:
     """All numbers of one corpus run, per tool: summary and per page."""
     tools: dict[str, Any] = {}
     for r in run.runs:
-        ms = dict(zip((p.id for p in run.pages), r.ms, strict=True))
         entry: dict[str, Any] = {
             "median_ms": r.median_ms,
             "ratio_to_lxml": run.ratio(r),
@@ -451,9 +450,11 @@ def corpus_json(run: CorpusRun) -> dict[str, Any]:
         }
         if r.tool.scored:
             entry["summary"] = r.score.summary()
-            entry["pages"] = [dict(s.to_dict(), ms=ms[s.id]) for s in r.scores]
+            entry["pages"] = [
+                dict(s.to_dict(), id=p.id, ms=t) for p, s, t in zip(run.pages, r.scores, r.ms, strict=True)
+            ]
         else:
-            entry["pages"] = [{"id": pid, "ms": t} for pid, t in ms.items()]
+            entry["pages"] = [{"id": p.id, "ms": t} for p, t in zip(run.pages, r.ms, strict=True)]
         tools[r.tool.name] = entry
     return {"path": str(run.path), "pages": len(run.pages), "tools": tools}
 
