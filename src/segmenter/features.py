@@ -483,6 +483,20 @@ def _finish(
     base = [_prose_weight(r, w, s, weights) for r, (w, s) in zip(raws, stats)]
     region1 = _best_region(base, node_block_start, node_block_end)
     wrappers = _ancestors_or_self(region1, node_parent)
+    # A marker on an element that holds most of the page's prose is a layout or post wrapper
+    # (WordPress puts "tag-…"/"category-…" on the <article>), not a widget: ignore it too.
+    pos_prefix = [0.0]
+    for b in base:
+        pos_prefix.append(pos_prefix[-1] + (b if b > 0 else 0.0))
+    if region1 >= 0:
+        main_mass = pos_prefix[node_block_end[region1]] - pos_prefix[node_block_start[region1]]
+        marker_nodes = {nd for r in raws for nd in r.cats.values()} | {
+            nd for r in raws for nd in r.containers.values()
+        }
+        for nd in marker_nodes:
+            mass = pos_prefix[node_block_end[nd]] - pos_prefix[node_block_start[nd]]
+            if mass >= 0.5 * main_mass:
+                wrappers.add(nd)
 
     def negative(r: _Raw) -> bool:
         for c, nd in r.cats.items():
