@@ -234,3 +234,10 @@ def test_default_extractor_adapts_segmentation(monkeypatch: pytest.MonkeyPatch) 
     )
     no_article = SimpleNamespace(article=None, captions=(), related=())
     assert bench.prediction_from_segmentation(no_article) == Prediction()
+
+
+def test_worst_diff_handles_short_paragraphs_and_duplicates() -> None:
+    gold_pars = ["Short head", "This paragraph went missing entirely", "Kept paragraph with four words"]
+    pred = "Intro text.\n\nShort head\n\nKept paragraph with four words"
+    assert bench._uncovered(gold_pars, pred) == ["This paragraph went missing entirely"]
+    assert bench._uncovered(["Related", "Related", "x y"], "", limit=3) == ["Related", "x y"]

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from segmenter.metrics import (
+    SHINGLE_SIZE,
     Caption,
     Card,
     CorpusScore,
@@ -44,7 +45,7 @@ from segmenter.metrics import (
     SnippetCounts,
     collapse_ws,
     score_page,
-    shingles,
+    tokens,
 )
 
 __all__ = [
@@ -404,14 +405,24 @@ def _paragraphs(text: str) -> list[str]:
 
 
 def _uncovered(paragraphs: list[str], other: str, limit: int = 3) -> list[str]:
-    """Up to ``limit`` paragraphs less than half of whose shingles occur in ``other``."""
-    pool = shingles(other)
-    out = []
+    """Up to ``limit`` distinct paragraphs less than half of whose shingles occur in ``other``.
+
+    Paragraphs of fewer than 4 tokens are compared with the n-grams of their own length.
+    """
+    other_tokens = tokens(other)
+    pools: dict[int, set[tuple[str, ...]]] = {}
+    out: list[str] = []
     for par in paragraphs:
-        own = shingles(par)
-        total = sum(own.values())
-        if total and sum((own & pool).values()) < total / 2:
-            out.append(_one_line(par))
+        own = tokens(par)
+        n = min(SHINGLE_SIZE, len(own))
+        if n == 0:
+            continue
+        if n not in pools:
+            pools[n] = {tuple(other_tokens[i : i + n]) for i in range(len(other_tokens) - n + 1)}
+        grams = [tuple(own[i : i + n]) for i in range(len(own) - n + 1)]
+        line = _one_line(par)
+        if sum(g in pools[n] for g in grams) < len(grams) / 2 and line not in out:
+            out.append(line)
             if len(out) >= limit:
                 break
     return out
