@@ -210,7 +210,7 @@ def test_as_text_needs_render_and_segment_text(
     monkeypatch.setitem(sys.modules, "segmenter", fake_module)
     assert bench.main([str(corpus), "--no-peers", "--as-text"]) == 2
     err = capsys.readouterr().err
-    assert "--as-text needs segmenter.render_text and segmenter.segment_text()" in err
+    assert "--as-text needs segmenter.render_text() and segmenter.segment_text()" in err
 
 
 def test_default_extractor_adapts_segmentation(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -241,3 +241,32 @@ def test_worst_diff_handles_short_paragraphs_and_duplicates() -> None:
     pred = "Intro text.\n\nShort head\n\nKept paragraph with four words"
     assert bench._uncovered(gold_pars, pred) == ["This paragraph went missing entirely"]
     assert bench._uncovered(["Related", "Related", "x y"], "", limit=3) == ["Related", "x y"]
+
+
+TXT = "Menü\n\nDer Text des Artikels über Bäume."
+
+
+def test_plain_text_pages_go_to_the_text_extractor(tmp_path: Path) -> None:
+    corpus = tmp_path / "dumps"
+    (corpus / "pages").mkdir(parents=True)
+    (corpus / "gold").mkdir()
+    (corpus / "pages" / "t1.txt.gz").write_bytes(gzip.compress(TXT.encode()))
+    gold = {"id": "t1", "url": None, "article": {"title": None, "text": "Der Text des Artikels über Bäume."}}
+    (corpus / "gold" / "t1.json").write_text(json.dumps(dict(gold, captions=None, related=None)))
+    seen: list[bytes] = []
+
+    def html_only(data: bytes, url: str | None) -> Prediction:
+        raise AssertionError("HTML extractor called for a text page")
+
+    def text_only(data: bytes, url: str | None) -> Prediction:
+        seen.append(data)
+        return Prediction(text=data.decode().split("\n\n")[1])
+
+    out, err = io.StringIO(), io.StringIO()
+    tools = [bench.Tool("seg", html_only, text_only), bench.Tool("html-only", html_only)]
+    assert bench.run([corpus], tools, out=out, err=err) == 0
+    assert seen == [TXT.encode()]
+    rows = _table_lines(out.getvalue(), "tool ")
+    assert rows[1].split()[:6] == ["seg", "1", "0", "1.000", "1.000", "1.000"]
+    assert rows[2].split()[:3] == ["html-only", "1", "1"]
+    assert "html-only: page t1 failed: BenchError: plain-text pages not supported" in err.getvalue()

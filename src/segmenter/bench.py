@@ -192,8 +192,9 @@ def segmenter_tool(as_text: bool = False) -> Tool:
         missing = [name for name in ("render_text", "segment_text") if not hasattr(seg_mod, name)]
         if missing:
             raise BenchError(
-                "--as-text needs segmenter." + " and segmenter.".join(missing) + "(), which this version "
-                "of segmenter does not have"
+                "--as-text needs "
+                + " and ".join(f"segmenter.{name}()" for name in missing)
+                + ", which this version of segmenter does not have"
             )
 
         def from_html(data: bytes, url: str | None) -> Prediction:
