@@ -19,6 +19,7 @@ from .model import Features
 from .vocab import (
     BLOCK_TAGS,
     NEGATIVE_CATEGORIES,
+    STRONG_CATEGORIES,
     SEMANTIC_TAGS,
     SKIP_TAGS,
     SR_ONLY_CLASSES,
@@ -30,6 +31,7 @@ from .vocab import (
 __all__ = ["ImageRef", "Meta", "Page", "RegionWeights", "build_page"]
 
 _WORD = re.compile(r"\w+")
+WRAPPER_SHARE = 0.25
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»/]{1,2}\s+")
 _SENTENCE_END = frozenset(".!?。！？…\"”’'»)")
@@ -483,19 +485,21 @@ def _finish(
     base = [_prose_weight(r, w, s, weights) for r, (w, s) in zip(raws, stats)]
     region1 = _best_region(base, node_block_start, node_block_end)
     wrappers = _ancestors_or_self(region1, node_parent)
-    # A marker on an element that holds most of the page's prose is a layout or post wrapper
-    # (WordPress puts "tag-…"/"category-…" on the <article>), not a widget: ignore it too.
+    # A weak marker on an element that holds much of the page's prose is a layout or post
+    # wrapper (WordPress puts "tag-…"/"category-…" on the <article>), not a widget: ignore it
+    # too. Strong markers (comments, share, ads …) count however much text they hold: a long
+    # discussion is still a discussion.
     pos_prefix = [0.0]
     for b in base:
         pos_prefix.append(pos_prefix[-1] + (b if b > 0 else 0.0))
     if region1 >= 0:
         main_mass = pos_prefix[node_block_end[region1]] - pos_prefix[node_block_start[region1]]
-        marker_nodes = {nd for r in raws for nd in r.cats.values()} | {
+        marker_nodes = {nd for r in raws for c, nd in r.cats.items() if c not in STRONG_CATEGORIES} | {
             nd for r in raws for nd in r.containers.values()
         }
         for nd in marker_nodes:
             mass = pos_prefix[node_block_end[nd]] - pos_prefix[node_block_start[nd]]
-            if mass >= 0.5 * main_mass:
+            if mass >= WRAPPER_SHARE * main_mass:
                 wrappers.add(nd)
 
     def negative(r: _Raw) -> bool:

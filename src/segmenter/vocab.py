@@ -14,6 +14,7 @@ __all__ = [
     "CATEGORY_KINDS",
     "NEGATIVE_CATEGORIES",
     "SKIP_TAGS",
+    "STRONG_CATEGORIES",
     "STOPWORDS",
     "categories_of",
     "split_tokens",
@@ -61,8 +62,9 @@ _CATEGORY_PATTERNS: dict[str, str] = {
     r"pagination|pager|skip|skiplink|topbar|toolbar|masthead|drawer|hamburger|jumplinks?",
     "share": r"share|shares|sharing|sharebar|sharetools|social|socials|addthis|sociallinks|follow|"
     r"sharethis|whatsapp|facebook|twitter|linkedin|pinterest",
-    "newsletter": r"newsletters?|subscribe|subscription|subscriptions|signup|paywall|regwall|"
-    r"registration|membership|donate|donation|piano|upsell|optin",
+    # not "paywall"/"premium"/"piano": publishers put those on the article body itself
+    "newsletter": r"newsletters?|subscribe|subscription|subscriptions|signup|"
+    r"registration|donate|donation|upsell|optin",
     "comments": r"comments?|commentlist|disqus|discussion|respond|replies|reply|talkback|reactions|"
     r"kommentare?|commentaires?|comentarios?",
     "cookie": r"cookies?|consent|gdpr|cmp|onetrust|cookiebot|privacy",
@@ -96,6 +98,9 @@ _CATEGORY_RE = regex.compile(
 NEGATIVE_CATEGORIES = frozenset(
     {"nav", "share", "newsletter", "comments", "cookie", "ad", "footer", "sidebar", "related", "tags"}
 )
+
+#: negative categories that stay negative on however large an element (see features._finish)
+STRONG_CATEGORIES = frozenset({"share", "cookie", "ad", "comments", "newsletter"})
 
 #: the junk kind each negative category implies
 CATEGORY_KINDS: dict[str, str] = {

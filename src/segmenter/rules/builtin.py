@@ -9,7 +9,7 @@ import regex
 
 from ..features import Page
 from ..model import Evidence, Features, JunkKind, Label
-from ..vocab import BOILERPLATE, CATEGORY_KINDS, NEGATIVE_CATEGORIES
+from ..vocab import BOILERPLATE, CATEGORY_KINDS, NEGATIVE_CATEGORIES, STRONG_CATEGORIES
 from .base import CONTEXT, Rule
 
 __all__ = [
@@ -64,8 +64,6 @@ WEIGHTS: dict[str, float] = {
     "context.junk": 1.0,
 }
 
-# The categories whose text is almost never article prose: share bars, cookie walls, ads.
-_STRONG_NEGATIVE = frozenset({"share", "cookie", "ad", "comments", "newsletter"})
 
 
 class TitleRule(Rule):
@@ -125,7 +123,7 @@ class ClassVocabularyRule(Rule):
         for cat in sorted(cats & NEGATIVE_CATEGORIES):
             if cat == "related":
                 continue  # the related-links rule decides what a related region holds
-            weight = WEIGHTS["class.strong_negative"] if cat in _STRONG_NEGATIVE else WEIGHTS["class.negative"]
+            weight = WEIGHTS["class.strong_negative"] if cat in STRONG_CATEGORIES else WEIGHTS["class.negative"]
             yield self.vote(Label.JUNK, weight, f"inside a '{cat}' class/id", kind=JunkKind(CATEGORY_KINDS[cat]))
         if "content" in cats and not (cats & NEGATIVE_CATEGORIES):
             yield self.vote(Label.BODY, WEIGHTS["class.content"], "inside a content/article class")
