@@ -123,7 +123,7 @@ def parse_html(html: str, *, warnings: list[str] | None = None) -> ParsedPage:
 def _parser() -> etree.HTMLParser:
     return etree.HTMLParser(
         recover=True, huge_tree=True, remove_comments=True, remove_pis=True, no_network=True,
-        encoding="utf-8", default_doctype=False,
+        encoding="utf-8",
     )
 
 
