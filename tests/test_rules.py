@@ -1,0 +1,218 @@
+"""Unit tests of each built-in rule on synthetic blocks (no HTML involved)."""
+
+from __future__ import annotations
+
+import pytest
+
+from segmenter import JunkKind, Label
+from segmenter.resolve import resolve
+from segmenter.rules.builtin import (
+    BoilerplateTextRule,
+    BylineDatelineRule,
+    CaptionRule,
+    ClassVocabularyRule,
+    ContextSmoothingRule,
+    HeadingRule,
+    LinkDensityRule,
+    MainRegionRule,
+    ProseRule,
+    RelatedLinkRule,
+    SemanticContainerRule,
+    TitleRule,
+)
+from segmenter.testing import make_features, make_page
+
+PROSE = (
+    "The council said on Tuesday that it would review the plan again after residents raised "
+    "concerns about the cost of the new bridge and the time it would take to build it."
+)
+
+
+def votes(rule, block, page=None):
+    page = page or make_page([block])
+    return list(rule.evaluate(page.blocks[block.index] if block.index < len(page.blocks) else block, page))
+
+
+def labels(evidence):
+    return [e.label for e in evidence]
+
+
+def test_title_rule_is_final_only_on_the_title_block():
+    blocks = [make_features("Headline", heading_level=1), make_features(PROSE)]
+    page = make_page(blocks, title_block=0)
+    ev = list(TitleRule().evaluate(page.blocks[0], page))
+    assert [(e.label, e.final) for e in ev] == [(Label.TITLE, True)]
+    assert list(TitleRule().evaluate(page.blocks[1], page)) == []
+
+
+@pytest.mark.parametrize(
+    ("containers", "label", "kind"),
+    [
+        ({"nav"}, Label.JUNK, JunkKind.NAVIGATION),
+        ({"role:navigation"}, Label.JUNK, JunkKind.NAVIGATION),
+        ({"footer"}, Label.JUNK, JunkKind.FOOTER),
+        ({"form"}, Label.JUNK, JunkKind.PROMO),
+        ({"itemprop:articlebody"}, Label.BODY, None),
+        ({"article"}, Label.BODY, None),
+    ],
+)
+def test_semantic_containers(containers, label, kind):
+    ev = votes(SemanticContainerRule(), make_features(PROSE, containers=containers))
+    assert ev and ev[0].label is label and ev[0].kind is kind
+
+
+def test_semantic_containers_silent_outside_containers():
+    assert votes(SemanticContainerRule(), make_features(PROSE)) == []
+
+
+def test_page_header_is_junk_but_article_header_is_not():
+    assert labels(votes(SemanticContainerRule(), make_features("Menu", containers={"header"}))) == [Label.JUNK]
+    inside = make_features("Menu", containers={"header", "article"})
+    assert Label.JUNK not in labels(votes(SemanticContainerRule(), inside))
+
+
+def test_class_vocabulary_votes_junk_with_kind():
+    ev = votes(ClassVocabularyRule(), make_features("Share", categories={"share"}))
+    assert [(e.label, e.kind) for e in ev] == [(Label.JUNK, JunkKind.SOCIAL)]
+    ev = votes(ClassVocabularyRule(), make_features(PROSE, categories={"comments"}))
+    assert ev[0].kind is JunkKind.COMMENTS
+
+
+def test_class_vocabulary_content_is_a_weak_body_hint():
+    ev = votes(ClassVocabularyRule(), make_features(PROSE, categories={"content"}))
+    assert labels(ev) == [Label.BODY] and ev[0].weight < 1
+
+
+def test_main_region_votes_both_ways():
+    assert labels(votes(MainRegionRule(), make_features(PROSE, in_main_region=True))) == [Label.BODY]
+    assert labels(votes(MainRegionRule(), make_features(PROSE, in_main_region=False))) == [Label.JUNK]
+
+
+def test_link_density_scales_with_density():
+    low = votes(LinkDensityRule(), make_features(PROSE, link_chars=10))
+    assert low == []
+    half = votes(LinkDensityRule(), make_features(PROSE, link_chars=len(PROSE) // 2))
+    full = votes(LinkDensityRule(), make_features(PROSE, link_chars=len(PROSE)))
+    assert half[0].weight < full[0].weight
+
+
+def test_link_density_short_link_on_its_own():
+    ev = votes(LinkDensityRule(), make_features("Home", link_chars=4))
+    assert len(ev) == 2 and all(e.label is Label.JUNK for e in ev)
+
+
+def test_link_density_threshold_is_a_named_argument():
+    block = make_features(PROSE, link_chars=len(PROSE) // 2)
+    assert votes(LinkDensityRule(threshold=0.9), block) == []
+
+
+def test_prose_rule():
+    assert labels(votes(ProseRule(), make_features(PROSE))) == [Label.BODY]
+    assert labels(votes(ProseRule(), make_features("Most read"))) == [Label.JUNK]
+    assert votes(ProseRule(), make_features("A complete short sentence here.")) == []
+    assert votes(ProseRule(), make_features(PROSE, link_chars=len(PROSE) // 2)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Share this article", JunkKind.SOCIAL),
+        ("Sign up for our newsletter", JunkKind.PROMO),
+        ("© 2024 Example Media. All rights reserved.", JunkKind.LEGAL),
+        ("Read more »", JunkKind.NAVIGATION),
+        ("Advertisement", JunkKind.PROMO),
+    ],
+)
+def test_boilerplate_text(text, kind):
+    ev = votes(BoilerplateTextRule(), make_features(text))
+    assert [(e.label, e.kind) for e in ev] == [(Label.JUNK, kind)]
+
+
+def test_boilerplate_ignores_long_prose_that_mentions_sharing():
+    text = "Share prices rose sharply on Monday after the company said " + PROSE
+    assert votes(BoilerplateTextRule(), make_features(text)) == []
+
+
+def test_headings_in_region_are_body():
+    h = make_features("What happens next", heading_level=2, tag="h2")
+    assert labels(votes(HeadingRule(), h)) == [Label.BODY]
+    assert votes(HeadingRule(), make_features("What happens next", heading_level=2, in_main_region=False)) == []
+
+
+@pytest.mark.parametrize("text", ["By Jane Example", "By Jane Example and John Sample", "Von Anna Beispiel"])
+def test_byline(text):
+    assert labels(votes(BylineDatelineRule(), make_features(text))) == [Label.BYLINE]
+
+
+def test_dateline_needs_a_date_and_a_date_marker():
+    assert labels(votes(BylineDatelineRule(), make_features("March 3, 2024", categories={"date"}))) == [
+        Label.DATELINE
+    ]
+    assert votes(BylineDatelineRule(), make_features("March 3, 2024")) == []
+    assert votes(BylineDatelineRule(), make_features("Updates", categories={"date"})) == []
+
+
+def test_byline_rule_ignores_prose_starting_with_by():
+    assert votes(BylineDatelineRule(), make_features("By the end of the year " + PROSE)) == []
+
+
+def test_captions():
+    fc = make_features("Crowds gather outside the station.", containers={"figcaption", "figure"})
+    assert labels(votes(CaptionRule(), fc)) == [Label.CAPTION]
+    credit = make_features("Photo: Jane Example", categories={"credit"}, containers={"figure"})
+    assert labels(votes(CaptionRule(), credit)) == [Label.CREDIT]
+    assert votes(CaptionRule(), make_features(PROSE)) == []
+
+
+def test_related_leadin_inside_body():
+    block = make_features("Read more: Council approves bridge budget", link_chars=33)
+    assert labels(votes(RelatedLinkRule(), block)) == [Label.RELATED]
+
+
+def test_related_cards_need_repetition_outside_region():
+    title = "Council approves the bridge budget after long debate"
+    card = make_features(title, link_chars=len(title), repetition=6, in_main_region=False)
+    assert labels(votes(RelatedLinkRule(), card)) == [Label.RELATED]
+    lone = make_features(title, link_chars=len(title), repetition=0, in_main_region=False)
+    assert votes(RelatedLinkRule(), lone) == []
+    nav = make_features("Sport", link_chars=5, repetition=9, in_main_region=False)
+    assert votes(RelatedLinkRule(), nav) == []
+
+
+def test_context_smoothing_pulls_short_block_into_body():
+    blocks = [make_features(PROSE), make_features("A short aside."), make_features(PROSE)]
+    page = make_page(blocks, provisional=[Label.BODY, Label.JUNK, Label.BODY])
+    ev = list(ContextSmoothingRule().evaluate(page.blocks[1], page))
+    assert labels(ev) == [Label.BODY]
+
+
+def test_context_smoothing_drops_isolated_short_body():
+    blocks = [make_features("Menu"), make_features("Tiny"), make_features("Footer")]
+    page = make_page(blocks, provisional=[Label.JUNK, Label.BODY, Label.JUNK])
+    assert labels(ContextSmoothingRule().evaluate(page.blocks[1], page)) == [Label.JUNK]
+
+
+def test_context_smoothing_needs_provisional_labels():
+    blocks = [make_features(PROSE), make_features("A short aside."), make_features(PROSE)]
+    assert list(ContextSmoothingRule().evaluate(make_page(blocks).blocks[1], make_page(blocks))) == []
+
+
+def test_resolver_final_vote_wins_over_scores():
+    title = TitleRule().vote(Label.TITLE, 1.0, "x", final=True)
+    body = MainRegionRule().vote(Label.BODY, 50.0, "y")
+    assert resolve([body, title]).label is Label.TITLE
+
+
+def test_resolver_sums_and_defaults_to_junk():
+    r = MainRegionRule()
+    assert resolve([]).label is Label.JUNK and resolve([]).kind is JunkKind.OTHER
+    res = resolve([r.vote(Label.BODY, 1.0, "a"), r.vote(Label.JUNK, 0.6, "b"), r.vote(Label.JUNK, 0.6, "c")])
+    assert res.label is Label.JUNK and res.scores == {"body": 1.0, "junk": 1.2}
+
+
+def test_resolver_junk_kind_from_strongest_vote():
+    r = MainRegionRule()
+    res = resolve(
+        [r.vote(Label.JUNK, 1.0, "a", kind=JunkKind.FOOTER), r.vote(Label.JUNK, 2.0, "b", kind=JunkKind.SOCIAL)]
+    )
+    assert res.kind is JunkKind.SOCIAL
