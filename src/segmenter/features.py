@@ -19,11 +19,11 @@ from .model import Features
 from .vocab import (
     BLOCK_TAGS,
     NEGATIVE_CATEGORIES,
-    STRONG_CATEGORIES,
     SEMANTIC_TAGS,
     SKIP_TAGS,
     SR_ONLY_CLASSES,
     STOPWORDS,
+    STRONG_CATEGORIES,
     categories_of,
     split_tokens,
 )
@@ -482,7 +482,7 @@ def _finish(
     # --- densest region, twice: first on text alone, then with negative markers, ignoring
     # markers on elements that hold the first region (layout wrappers such as a body-wide
     # "has-sidebar" class must not condemn the article inside them).
-    base = [_prose_weight(r, w, s, weights) for r, (w, s) in zip(raws, stats)]
+    base = [_prose_weight(r, w, s, weights) for r, (w, s) in zip(raws, stats, strict=True)]
     region1 = _best_region(base, node_block_start, node_block_end)
     wrappers = _ancestors_or_self(region1, node_parent)
     # A weak marker on an element that holds much of the page's prose is a layout or post
@@ -513,7 +513,7 @@ def _finish(
         return False
 
     second = [
-        -weights.negative * len(r.text) if negative(r) else b for r, b in zip(raws, base)
+        -weights.negative * len(r.text) if negative(r) else b for r, b in zip(raws, base, strict=True)
     ]
     region = _best_region(second, node_block_start, node_block_end)
     if region < 0:

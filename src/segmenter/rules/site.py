@@ -15,7 +15,7 @@ from typing import Any
 from ..features import Page
 from ..model import Evidence, Features, JunkKind, Label
 from ..selectors import compile_selector
-from .base import RuleError, Rule
+from .base import Rule, RuleError
 
 __all__ = ["SiteRule", "site_rules"]
 
