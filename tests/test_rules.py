@@ -128,6 +128,18 @@ def test_boilerplate_text(text, kind):
     assert [(e.label, e.kind) for e in ev] == [(Label.JUNK, kind)]
 
 
+@pytest.mark.parametrize(
+    "text", ["Artikel teilen: WhatsApp Facebook E-Mail", "Facebook Twitter", "Share on Facebook", "Lesen Sie auch"]
+)
+def test_boilerplate_more(text):
+    assert labels(votes(BoilerplateTextRule(), make_features(text))) == [Label.JUNK]
+
+
+@pytest.mark.parametrize("text", ["Share prices rose", "Printing money", "More from the hearing today was dull."])
+def test_boilerplate_leaves_ordinary_short_text(text):
+    assert votes(BoilerplateTextRule(), make_features(text)) == []
+
+
 def test_boilerplate_ignores_long_prose_that_mentions_sharing():
     text = "Share prices rose sharply on Monday after the company said " + PROSE
     assert votes(BoilerplateTextRule(), make_features(text)) == []
@@ -148,8 +160,17 @@ def test_dateline_needs_a_date_and_a_date_marker():
     assert labels(votes(BylineDatelineRule(), make_features("March 3, 2024", categories={"date"}))) == [
         Label.DATELINE
     ]
-    assert votes(BylineDatelineRule(), make_features("March 3, 2024")) == []
     assert votes(BylineDatelineRule(), make_features("Updates", categories={"date"})) == []
+
+
+@pytest.mark.parametrize("text", ["23:24 GMT", "Pinned 23:24 GMT", "Updated 3 March 2024, 10:02", "Friday"])
+def test_a_line_that_is_only_a_date_is_a_dateline(text):
+    assert labels(votes(BylineDatelineRule(), make_features(text))) == [Label.DATELINE]
+
+
+@pytest.mark.parametrize("text", ["The end of May", "On Monday we went home."])
+def test_sentences_with_dates_are_not_datelines(text):
+    assert votes(BylineDatelineRule(), make_features(text)) == []
 
 
 def test_byline_rule_ignores_prose_starting_with_by():

@@ -11,6 +11,7 @@ import regex
 __all__ = [
     "BLOCK_TAGS",
     "BOILERPLATE",
+    "DATE_ONLY",
     "CATEGORY_KINDS",
     "NEGATIVE_CATEGORIES",
     "SKIP_TAGS",
@@ -180,29 +181,78 @@ STOPWORDS = frozenset(
 )
 
 # Short lines that are page furniture in any context: share prompts, subscription calls,
-# copyright notices. Matched only against short blocks (see rules.text).
-BOILERPLATE: dict[str, regex.Pattern[str]] = {
-    "social": regex.compile(
-        r"^(?:share(?: this| on| via| article| story)?|tweet|pin it|e-?mail|print|copy link|"
-        r"follow us(?: on)?|teilen|partager|compartir|condividi|partilhar|delen)\b",
-        regex.IGNORECASE,
+# copyright notices, the headings of related-link boxes. Matched only against short blocks (see
+# rules.builtin.BoilerplateTextRule); each entry is (junk kind, pattern).
+BOILERPLATE: tuple[tuple[str, regex.Pattern[str]], ...] = (
+    (
+        "social",
+        regex.compile(
+            r"^(?:share(?: this| on| via| the| to| article| story| page| post)*(?: [\p{L}+]{1,20})?|tweet|"
+            r"pin it|e-?mail|print|copy link|follow us(?: on)?(?: [\p{L}]{1,20})?|(?:artikel |beitrag )?teilen|"
+            r"partager(?: l'article| cet article)?|compartir|condividi|partilhar|delen)\s*[:!.]?"
+            r"(?:\s*(?:facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|e-?mail|mail)\b)*\s*$",
+            regex.IGNORECASE,
+        ),
     ),
-    "promo": regex.compile(
-        r"^(?:sign up|subscribe|get (?:our|the) newsletter|newsletter|register|log ?in|sign in|"
-        r"download (?:the|our) app|advertisement|advertising|anzeige|werbung|publicité|publicidad|"
-        r"sponsored|promoted|paid content|abonnieren|jetzt abonnieren|s'abonner|suscríbete)\b",
-        regex.IGNORECASE,
+    (
+        # a line that is mostly the names of social networks
+        "social",
+        regex.compile(
+            r"^(?:[\p{L} ]{0,20}:\s*)?(?:(?:facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|"
+            r"e-?mail|mail|messenger|flipboard|bluesky|threads|instagram|youtube|tiktok|copy link)\W*){2,}$",
+            regex.IGNORECASE,
+        ),
     ),
-    "legal": regex.compile(
-        r"(?:^©|^\(c\)|copyright\s*(?:©|\(c\))?\s*\d{4}|all rights reserved|alle rechte vorbehalten|"
-        r"tous droits réservés|todos los derechos reservados|privacy policy|terms of (?:use|service)|"
-        r"cookie (?:policy|settings)|we use cookies)",
-        regex.IGNORECASE,
+    (
+        "promo",
+        regex.compile(
+            r"^(?:sign up|subscribe|get (?:our|the) newsletter|newsletter|register|log ?in|sign in|"
+            r"download (?:the|our) app|advertisement|advertising|anzeige|werbung|publicité|publicidad|"
+            r"sponsored|promoted|paid content|abonnieren|jetzt abonnieren|s'abonner|suscríbete|gift this article)\b",
+            regex.IGNORECASE,
+        ),
     ),
-    "navigation": regex.compile(
-        r"^(?:home|menu|search|skip to (?:main )?content|back to top|next|previous|more|"
-        r"read more|see more|show more|load more|view all|click here|startseite|suche|accueil|"
-        r"rechercher|inicio|buscar)\s*[»›>→]?$",
-        regex.IGNORECASE,
+    (
+        "legal",
+        regex.compile(
+            r"(?:^©|^\(c\)|copyright\s*(?:©|\(c\))?\s*\d{4}|all rights reserved|alle rechte vorbehalten|"
+            r"tous droits réservés|todos los derechos reservados|privacy policy|terms of (?:use|service)|"
+            r"cookie (?:policy|settings)|we use cookies)",
+            regex.IGNORECASE,
+        ),
     ),
-}
+    (
+        "navigation",
+        regex.compile(
+            r"^(?:home|menu|search|skip to (?:main )?content|back to top|next|previous|more|"
+            r"read more|see more|show more|load more|view all|click here|startseite|suche|accueil|"
+            r"rechercher|inicio|buscar|show (?:earlier|older|newer|more) (?:updates|posts|entries|comments))"
+            r"\s*[»›>→]?$",
+            regex.IGNORECASE,
+        ),
+    ),
+    (
+        # the heading of a box of links to other articles
+        "promo",
+        regex.compile(
+            r"^(?:related(?: articles| stories| news| content| coverage| topics)?|read (?:more|also|next)|"
+            r"more (?:from|on|in|about) (?:[\p{L}\p{N}&'’-]+ ?){1,4}|more (?:stories|news|articles)|"
+            r"most (?:read|popular|viewed|shared)|trending(?: now)?|recommended(?: for you| stories)?|"
+            r"you (?:may|might) also like|top stories|latest (?:news|stories)|editor'?s picks|"
+            r"lesen sie (?:auch|mehr)|mehr zum thema|das könnte sie auch interessieren|meistgelesen|"
+            r"à lire aussi|lire aussi|sur le même sujet|les plus lus|lee también|noticias relacionadas|"
+            r"lo más leído|leia também|mais lidas|leggi anche|i più letti|lees ook|meest gelezen)\s*:?$",
+            regex.IGNORECASE,
+        ),
+    ),
+)
+
+#: a line that is nothing but a date or a time ("23:24 GMT", "Updated 3 March 2024, 10:02")
+DATE_ONLY = regex.compile(
+    r"^(?:(?:pinned|updated|published|posted|last updated|aktualisiert|veröffentlicht|publié le|"
+    r"mis à jour|actualizado|publicado|am|on|at|um|le|el)\s*:?\s*)*"
+    r"(?:(?:\d{1,4}[:./-]?|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+    r"mär|mai|okt|dez|janv|févr|avr|juil|sept|déc|ene|abr|ago|dic)[\p{L}]{0,7}\.?|am|pm|a\.m\.|p\.m\.|"
+    r"gmt|utc|bst|cet|cest|est|edt|pst|pdt|et|pt|uhr|h)[\s,]*){1,10}$",
+    regex.IGNORECASE,
+)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..features import Page
-from ..model import FEATURE_NAMES, Evidence, Features, Label
+from ..model import FEATURE_NAMES, Evidence, Features, JunkKind, Label
 
 __all__ = ["CONTEXT", "STAGES", "BLOCK", "Rule", "RuleSet", "RuleError"]
 
@@ -64,10 +64,12 @@ class Rule:
         raise NotImplementedError
 
     def vote(
-        self, label: Label, weight: float, reason: str, *, final: bool = False, kind: Any = None
+        self, label: Label | str, weight: float, reason: str, *, final: bool = False, kind: JunkKind | str | None = None
     ) -> Evidence:
-        """Evidence from this rule (fills in the rule's name)."""
-        return Evidence(label, weight, self.rule_name, reason, final, kind)
+        """Evidence from this rule (fills in the rule's name; ``kind`` may be a
+        :class:`~segmenter.JunkKind` or its string value)."""
+        return Evidence(Label(label), float(weight), self.rule_name, reason, final,
+                        None if kind is None else JunkKind(kind))
 
     @property
     def rule_name(self) -> str:

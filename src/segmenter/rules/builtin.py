@@ -9,7 +9,7 @@ import regex
 
 from ..features import Page
 from ..model import Evidence, Features, JunkKind, Label
-from ..vocab import BOILERPLATE, CATEGORY_KINDS, NEGATIVE_CATEGORIES, STRONG_CATEGORIES
+from ..vocab import BOILERPLATE, CATEGORY_KINDS, DATE_ONLY, NEGATIVE_CATEGORIES, STRONG_CATEGORIES
 from .base import CONTEXT, Rule
 
 __all__ = [
@@ -204,7 +204,7 @@ class BoilerplateTextRule(Rule):
     def evaluate(self, block: Features, page: Page) -> Iterator[Evidence]:
         if block.words > self.max_words and "©" not in block.text:
             return
-        for kind, pattern in BOILERPLATE.items():
+        for kind, pattern in BOILERPLATE:
             if pattern.search(block.text):
                 yield self.vote(Label.JUNK, WEIGHTS["boilerplate"], f"reads like {kind} boilerplate", kind=JunkKind(kind))
                 return
@@ -255,6 +255,8 @@ class BylineDatelineRule(Rule):
             yield self.vote(Label.BYLINE, WEIGHTS["byline"], "a byline ('By …' or an author class)")
         elif ("date" in block.categories or "time" in block.containers) and _DATE_WORDS.search(text):
             yield self.vote(Label.DATELINE, WEIGHTS["dateline"], "a date line (date class or <time>)")
+        elif block.words <= 8 and DATE_ONLY.match(text):
+            yield self.vote(Label.DATELINE, WEIGHTS["dateline"], "a line that is only a date or time")
 
 
 class CaptionRule(Rule):
