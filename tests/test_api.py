@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import pickle
 import re
 from datetime import datetime, timezone
@@ -144,7 +145,7 @@ def test_segmenter_is_picklable_and_options_are_checked():
     assert clone.segment(PAGE).to_dict() == seg.segment(PAGE).to_dict()
     with pytest.raises(TypeError, match="known options"):
         Segmenter(no_such_option=1)
-    with pytest.raises(Exception):  # frozen options
+    with pytest.raises(dataclasses.FrozenInstanceError):
         seg.options.min_article_chars = 3  # type: ignore[misc]
 
 
