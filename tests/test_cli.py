@@ -70,7 +70,17 @@ def test_json_is_the_default(capsys: pytest.CaptureFixture[str], page: Path) -> 
     code, out, err = run(capsys, page, "--url", URL)
     assert code == 0 and err == ""
     d = json.loads(out)
-    assert set(d) == {"schema_version", "url", "lang", "article", "captions", "related", "junk", "blocks", "warnings"}
+    assert set(d) == {
+        "schema_version",
+        "url",
+        "lang",
+        "article",
+        "captions",
+        "related",
+        "junk",
+        "blocks",
+        "warnings",
+    }
     assert d["url"] == URL
     assert d["article"]["title"] == "Pier to be rebuilt"
     assert PROSE in d["article"]["text"]
@@ -100,7 +110,10 @@ def test_jsonl_prints_one_compact_object_per_line(
     assert code == 0
     lines = out.splitlines()
     assert len(lines) == 2
-    assert [json.loads(line)["article"]["title"] for line in lines] == ["Pier to be rebuilt", "Ferry timetable changes"]
+    assert [json.loads(line)["article"]["title"] for line in lines] == [
+        "Pier to be rebuilt",
+        "Ferry timetable changes",
+    ]
 
 
 def test_gzipped_page_is_decompressed(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -144,11 +157,15 @@ def test_markdown_format(capsys: pytest.CaptureFixture[str], page: Path) -> None
     assert "## Work starts in May" in lines
     assert "- New decking made of hardwood." in lines
     assert "## Captions" in lines and "## Related" in lines
-    assert "- [Lighthouse reopens to visitors after repairs](https://news.example.com/news/lighthouse)" in lines
+    assert (
+        "- [Lighthouse reopens to visitors after repairs](https://news.example.com/news/lighthouse)" in lines
+    )
 
 
 @pytest.mark.parametrize("fmt", ["text", "markdown"])
-def test_explain_prints_every_block_with_rules(capsys: pytest.CaptureFixture[str], page: Path, fmt: str) -> None:
+def test_explain_prints_every_block_with_rules(
+    capsys: pytest.CaptureFixture[str], page: Path, fmt: str
+) -> None:
     code, out, _ = run(capsys, "--format", fmt, "--explain", page)
     assert code == 0
     result = segmenter.segment(PAGE.encode())
@@ -194,7 +211,9 @@ def test_missing_file_is_reported_and_others_still_print(
     assert "Pier to be rebuilt" in out
 
 
-def test_unreadable_inputs_never_raise(capsys: pytest.CaptureFixture[str], page: Path, tmp_path: Path) -> None:
+def test_unreadable_inputs_never_raise(
+    capsys: pytest.CaptureFixture[str], page: Path, tmp_path: Path
+) -> None:
     bad_gz = tmp_path / "bad.html.gz"
     bad_gz.write_bytes(gzip.compress(PAGE.encode())[:40])
     code, out, err = run(capsys, tmp_path, bad_gz, page)
@@ -264,7 +283,7 @@ def test_help_has_an_example(capsys: pytest.CaptureFixture[str]) -> None:
 
 def _label_of(out: str, text: str) -> str:
     d = json.loads(out)
-    return next(b["label"] for b in d["blocks"] if b["text"].startswith(text))  # type: ignore[no-any-return]
+    return next(b["label"] for b in d["blocks"] if b["text"].startswith(text))
 
 
 def test_site_rules_change_a_label(capsys: pytest.CaptureFixture[str], page: Path, tmp_path: Path) -> None:
@@ -273,7 +292,15 @@ def test_site_rules_change_a_label(capsys: pytest.CaptureFixture[str], page: Pat
     rules = tmp_path / "sites.json"
     rules.write_text(
         json.dumps(
-            [{"domain": "example.com", "selector": ".quote-box", "label": "junk", "weight": 50, "kind": "promo"}]
+            [
+                {
+                    "domain": "example.com",
+                    "selector": ".quote-box",
+                    "label": "junk",
+                    "weight": 50,
+                    "kind": "promo",
+                }
+            ]
         )
     )
     code, out, err = run(capsys, page, "--url", URL, "--site-rules", rules)
@@ -311,7 +338,7 @@ def test_bad_site_rules_are_usage_errors(
     assert err.splitlines()[-1].startswith("segmenter: error: --site-rules")
 
 
-RULE_MODULE = '''
+RULE_MODULE = """
 from segmenter import Label, Rule
 
 
@@ -327,7 +354,7 @@ class QuoteIsJunk(Rule):
 
 def factory():
     return [QuoteIsJunk()]
-'''
+"""
 
 
 @pytest.mark.parametrize("attr", ["QuoteIsJunk", "factory"])
@@ -339,7 +366,9 @@ def test_rules_plugin(
     (plugins / "segmenter_test_plugin.py").write_text(RULE_MODULE)
     monkeypatch.syspath_prepend(str(plugins))
     monkeypatch.delitem(sys.modules, "segmenter_test_plugin", raising=False)
-    code, out, err = run(capsys, page, "--rules", f"segmenter_test_plugin:{attr}", "--format", "text", "--explain")
+    code, out, err = run(
+        capsys, page, "--rules", f"segmenter_test_plugin:{attr}", "--format", "text", "--explain"
+    )
     assert code == 0 and err == ""
     assert "quote-is-junk: a test rule" in out
     assert "Fishermen welcomed" not in out.split("Blocks:")[0]

@@ -326,7 +326,7 @@ def _md(text: str) -> str:
         return "\\" + text
     m = _MD_ORDERED.match(text)
     if m:  # "1. " would start an ordered list
-        return m.group(1) + "\\" + text[len(m.group(1)):]
+        return m.group(1) + "\\" + text[len(m.group(1)) :]
     return text
 
 
