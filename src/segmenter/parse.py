@@ -52,6 +52,8 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     """Decode page bytes once: a BOM first, then the page's declared ``<meta charset>``, then
     UnicodeDammit's detection. Undecodable bytes become U+FFFD (and a warning), never an error."""
     warnings: list[str] = []
+    if not data.strip():
+        return "", warnings
     declared = _declared_charset(data)
     known = [declared] if declared else []
     with warnings_module.catch_warnings():  # bs4 warns on replacement characters; we report it below
