@@ -237,9 +237,12 @@ def build_page(
     url: str | None = None,
     marks: dict[Any, frozenset[str]] | None = None,
     region_weights: RegionWeights | None = None,
+    show_noscript: bool = False,
 ) -> Page:
     """Walk the tree once and return the :class:`Page` with every block's :class:`Features`.
 
+    ``show_noscript`` walks into ``<noscript>`` as if scripts were off (for pages that render
+    everything with scripts and keep their text only there).
     ``marks`` maps elements (selected by selector rules before the walk) to the rule names that
     selected them; blocks inside a marked element carry those names in ``Features.marks``.
     """
@@ -350,7 +353,9 @@ def build_page(
             else:
                 tokens, cats_here = (), frozenset()
             parent = stack[-1] if stack else None
-            if tag in SKIP_TAGS or (el.attrib and _is_hidden(el, tokens)):
+            if (tag in SKIP_TAGS and not (show_noscript and tag == "noscript")) or (
+                el.attrib and _is_hidden(el, tokens)
+            ):
                 walker.skip_subtree()
                 flush_needed = tag in BLOCK_TAGS
                 if flush_needed:

@@ -28,6 +28,8 @@ class Options:
         ``min_article_prose_words`` words, the page has no article (``article=None``).
     :param min_article_prose_words: see ``min_article_chars``.
     :param region_weights: how text counts toward the densest-region search.
+    :param noscript_fallback_chars: a page with less visible text than this is read again with
+        its ``<noscript>`` content shown.
     :param keep_evidence: keep every rule's evidence for :meth:`Segmentation.explain`; turn off to
         save memory in batch jobs.
     """
@@ -36,6 +38,7 @@ class Options:
     min_article_prose_words: int = 20
     region_weights: RegionWeights = dataclasses.field(default_factory=RegionWeights)
     keep_evidence: bool = True
+    noscript_fallback_chars: int = 200
 
 
 class Segmenter:
@@ -77,13 +80,22 @@ class Segmenter:
         if url is not None and not isinstance(url, str):
             raise TypeError(f"url must be a str, not {type(url).__name__}")
         parsed = to_tree(page)
+        warnings = list(parsed.warnings)
         host = urlsplit(url).hostname if url else None
         rules = [r for r in self.rules if r.applies_to(host)]
         marks = select(parsed.root, [r for r in rules if r.selector])
         feats_page = build_page(
             parsed.root, url=url, marks=marks, region_weights=self.options.region_weights
         )
-        return self._label(feats_page, rules, list(parsed.warnings))
+        if feats_page.total_chars < self.options.noscript_fallback_chars and _has_noscript(parsed.root):
+            # A page rendered by scripts keeps its server-side text in <noscript> (Discourse,
+            # some single-page apps): without it a reader with scripts off sees nothing.
+            feats_page = build_page(
+                parsed.root, url=url, marks=marks, region_weights=self.options.region_weights,
+                show_noscript=True,
+            )
+            warnings.append("the page shows almost no text without scripts; read its <noscript> content")
+        return self._label(feats_page, rules, warnings)
 
     def _label(self, page: Page, rules: list[Rule], warnings: list[str]) -> Segmentation:
         block_rules = [r for r in rules if r.stage == BLOCK]
@@ -137,6 +149,10 @@ class Segmenter:
             _evidence=tuple(tuple(e) for e in evidence) if keep else (),
             _scores=tuple(r.scores for r in final) if keep else (),
         )
+
+
+def _has_noscript(root: Any) -> bool:
+    return next(root.iter("noscript"), None) is not None
 
 
 _DEFAULT: Segmenter | None = None
