@@ -8,6 +8,7 @@ from urllib.parse import urljoin
 
 import regex
 
+from .captions import split_credit
 from .features import ImageRef, Page
 from .model import (
     Article,
@@ -61,6 +62,7 @@ def assemble(
     junk: list[JunkBlock] = []
     byline: str | None = None
     dateline: str | None = None
+    cap_groups: list[_CaptionGroup] = []
     title_text: str | None = None
     base = page.url
 
@@ -82,16 +84,17 @@ def assemble(
             byline = byline or b.text
         elif b.label is Label.DATELINE:
             dateline = dateline or b.text
-        elif b.label is Label.CAPTION:
-            image = _image_near(images_by_cursor, b.index, base)
-            captions.append(Caption(b.text, None, image, len(paragraphs) - 1, (b.index,)))
-        elif b.label is Label.CREDIT:
-            last = captions[-1] if captions else None
-            if last is not None and last.credit is None and b.index - last.blocks[-1] <= 2:
-                captions[-1] = Caption(last.text, b.text, last.image, last.position, last.blocks + (b.index,))
-            else:
-                image = _image_near(images_by_cursor, b.index, base)
-                captions.append(Caption("", b.text, image, len(paragraphs) - 1, (b.index,)))
+        elif b.label is Label.CAPTION or b.label is Label.CREDIT:
+            group = cap_groups[-1] if cap_groups else None
+            same_figure = f.figure >= 0 and group is not None and group.figure == f.figure
+            adjacent = (
+                f.figure < 0 and group is not None and group.figure < 0 and b.index - group.blocks[-1] == 1
+                and (b.label is Label.CREDIT) != (group.has_credit and not group.texts)
+            )
+            if not (same_figure or adjacent) or group is None:
+                group = _CaptionGroup(f.figure, len(paragraphs) - 1)
+                cap_groups.append(group)
+            group.add(b)
         elif b.label is Label.RELATED:
             if f.first_href is not None and f.link_chars:
                 title = b.text
@@ -109,6 +112,8 @@ def assemble(
         else:
             junk.append(JunkBlock(b.text, b.kind or JunkKind.OTHER, b.index))
 
+    for group in cap_groups:
+        captions.append(group.build(page, images_by_cursor, base))
     if title_text is None:
         title_text = page.title_text
     body_chars = sum(len(p.text) for p in paragraphs)
@@ -119,6 +124,42 @@ def assemble(
     else:
         article = Article(title=title_text, paragraphs=tuple(paragraphs), byline=byline, dateline=dateline)
     return article, tuple(captions), tuple(related), tuple(junk)
+
+
+class _CaptionGroup:
+    """Caption and credit blocks of one figure (or adjacent ones outside any figure)."""
+
+    def __init__(self, figure: int, position: int) -> None:
+        self.figure = figure
+        self.position = position
+        self.texts: list[str] = []
+        self.credits: list[str] = []
+        self.blocks: list[int] = []
+
+    @property
+    def has_credit(self) -> bool:
+        return bool(self.credits)
+
+    def add(self, block: Block) -> None:
+        self.blocks.append(block.index)
+        if block.label is Label.CREDIT:
+            self.credits.append(block.text)
+            return
+        text, credit = split_credit(block.text)
+        if text:
+            self.texts.append(text)
+        if credit:
+            self.credits.append(credit)
+
+    def build(self, page: Page, images: dict[int, ImageRef], base: str | None) -> Caption:
+        ref = page.figure_images.get(self.figure) if self.figure >= 0 else None
+        if ref is not None:
+            image: Image | None = Image(_absolute(ref.src, base), ref.alt, ref.width, ref.height)
+        else:
+            image = _image_near(images, self.blocks[0], base)
+        return Caption(
+            " ".join(self.texts), " ".join(self.credits) or None, image, self.position, tuple(self.blocks)
+        )
 
 
 def _image_near(images: dict[int, ImageRef], index: int, base: str | None) -> Image | None:

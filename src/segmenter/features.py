@@ -97,6 +97,8 @@ class Page:
     region_chars: int
     #: owner-element xpath of each block
     xpaths: tuple[str, ...] = field(repr=False, default=())
+    #: the first image of each figure (by the figure's node number, ``Features.figure``)
+    figure_images: dict[int, ImageRef] = field(repr=False, default_factory=dict)
     #: labels after the context-free stage; filled in for context rules only
     provisional: tuple[Any, ...] = field(repr=False, default=())
 
@@ -376,7 +378,9 @@ def build_page(
             else:
                 node_step.append(tag)
             node_chars.append(0)
-            is_block = tag in BLOCK_TAGS
+            # an inline credit or caption span (<span class="credit">) is its own block, so the
+            # credit can be told apart from the caption text beside it
+            is_block = tag in BLOCK_TAGS or ("credit" in cats_here or "caption" in cats_here)
             if is_block:
                 flush()
             node_block_start.append(len(raws))
@@ -536,6 +540,7 @@ def _finish(
         image_nodes.add(p)
         if p >= 0:
             image_nodes.add(node_parent[p])
+    figure_of, figure_image = _figure_containers(raws, images, node_parent, node_block_start, node_block_end)
 
     title_block, title_text = _choose_title(raws, meta, r_start)
 
@@ -582,6 +587,7 @@ def _finish(
                 index=i,
                 position=i / n if n else 0.0,
                 repetition=rep,
+                figure=figure_of[i],
                 in_main_region=r_start <= i < r_end,
                 marks=r.marks,
             )
@@ -613,7 +619,63 @@ def _finish(
         total_chars=total_chars,
         region_chars=region_chars,
         xpaths=tuple(xpath(r.owner) for r in raws),
+        figure_images=figure_image,
     )
+
+
+#: a figure-like wrapper holds at most this many blocks and characters of text
+FIGURE_MAX_BLOCKS = 4
+FIGURE_MAX_CHARS = 700
+
+
+def _figure_containers(
+    raws: list[_Raw],
+    images: list[ImageRef],
+    node_parent: list[int],
+    node_block_start: list[int],
+    node_block_end: list[int],
+) -> tuple[list[int], dict[int, ImageRef]]:
+    """For each block, the figure it belongs to (-1: none): a ``<figure>`` ancestor, or the
+    smallest element within a few levels above an image that holds only a little text and
+    few links (a photo wrapper with its caption, not the article body and not a teaser card).
+    Also the first image of each figure. Linear: a bounded climb per image."""
+    figure_of = [-1] * len(raws)
+    figure_image: dict[int, ImageRef] = {}
+    for i, r in enumerate(raws):
+        fig = r.containers.get("figure")
+        if fig is not None:
+            figure_of[i] = fig
+    for im in images:
+        node = node_parent[im.node]
+        for _ in range(4):
+            if node < 0:
+                break
+            s, e = node_block_start[node], node_block_end[node]
+            n = e - s
+            if n > FIGURE_MAX_BLOCKS:
+                break
+            if n > 0:
+                chars = sum(len(raws[j].text) for j in range(s, e))
+                links = sum(raws[j].link_chars for j in range(s, e))
+                if chars <= FIGURE_MAX_CHARS and links <= 0.3 * chars:
+                    figure_image.setdefault(node, im)
+                    for j in range(s, e):
+                        if figure_of[j] < 0:
+                            figure_of[j] = node
+                break
+            node = node_parent[node]
+    figures = set(figure_of)
+    for im in images:
+        # an image inside a <figure>: the first one is the figure's image
+        node = node_parent[im.node]
+        for _ in range(6):
+            if node < 0:
+                break
+            if node in figures:
+                figure_image.setdefault(node, im)
+                break
+            node = node_parent[node]
+    return figure_of, figure_image
 
 
 def _best_region(weights: list[float], starts: list[int], ends: list[int]) -> int:

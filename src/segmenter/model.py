@@ -168,6 +168,9 @@ class Features:
     repetition: int
     #: the block is inside the densest text region of the page
     in_main_region: bool
+    #: the figure the block belongs to (a ``<figure>`` or a small wrapper around an image with
+    #: little text and few links), as a page-unique number; -1 when none
+    figure: int = -1
     #: names of selector rules whose selection contains the block
     marks: frozenset[str] = field(default_factory=frozenset)
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 
 import regex
 
+from ..captions import is_credit
 from ..features import Page
 from ..model import Evidence, Features, JunkKind, Label
 from ..vocab import BOILERPLATE, CATEGORY_KINDS, DATE_ONLY, NEGATIVE_CATEGORIES, STRONG_CATEGORIES
@@ -53,10 +54,11 @@ WEIGHTS: dict[str, float] = {
     "heading.in_region": 0.5,
     "byline": 3.0,
     "dateline": 3.0,
-    "caption.figcaption": 4.0,
-    "caption.class": 2.5,
-    "caption.in_figure": 1.5,
-    "credit.class": 3.0,
+    "caption.figcaption": 5.0,
+    "caption.class": 4.5,
+    "caption.in_figure": 4.0,
+    "caption.near_image": 3.0,
+    "credit.class": 4.5,
     "related.leadin": 4.5,
     "related.class": 2.5,
     "related.card": 1.5,
@@ -260,25 +262,50 @@ class BylineDatelineRule(Rule):
 
 
 class CaptionRule(Rule):
-    """``<figcaption>``, caption/credit classes and short text inside a ``<figure>``."""
+    """Captions and credits: ``<figcaption>``, ``itemprop=caption``, caption/credit classes, and
+    short text in a figure (a ``<figure>`` or a small wrapper around an image with little text and
+    few links). Text that is only a credit line ("Foto: dpa", "(AP Photo/Jane Doe)") is a credit."""
 
     name = "captions"
     priority = 900
-    requires = frozenset({"containers", "categories", "words", "tag"})
+    requires = frozenset(
+        {"containers", "categories", "words", "text", "figure", "heading_level", "link_density",
+         "after_image", "before_image", "has_image", "in_main_region"}
+    )
     emits = frozenset({Label.CAPTION, Label.CREDIT})
 
+    def __init__(self, max_caption_words: int = 80, max_figure_words: int = 60) -> None:
+        self.max_caption_words = max_caption_words
+        self.max_figure_words = max_figure_words
+
     def evaluate(self, block: Features, page: Page) -> Iterator[Evidence]:
+        if block.heading_level:
+            return
         c = block.containers
         cats = block.categories
-        if "credit" in cats and block.words <= 15:
+        credit = block.words <= 16 and is_credit(block.text)
+        label = Label.CREDIT if credit else Label.CAPTION
+        what = "a credit line" if credit else "a caption"
+        if "credit" in cats and block.words <= 16:
             yield self.vote(Label.CREDIT, WEIGHTS["credit.class"], "a credit class/id")
-            return
-        if "figcaption" in c or "itemprop:caption" in c:
-            yield self.vote(Label.CAPTION, WEIGHTS["caption.figcaption"], "inside <figcaption>")
-        elif "caption" in cats and block.words <= 80:
-            yield self.vote(Label.CAPTION, WEIGHTS["caption.class"], "inside a caption class/id")
-        elif "figure" in c and block.words <= 60:
-            yield self.vote(Label.CAPTION, WEIGHTS["caption.in_figure"], "short text inside <figure>")
+        elif "figcaption" in c or "itemprop:caption" in c:
+            yield self.vote(label, WEIGHTS["caption.figcaption"], f"{what} inside <figcaption>")
+        elif "caption" in cats and block.words <= self.max_caption_words:
+            yield self.vote(label, WEIGHTS["caption.class"], f"{what} inside a caption class/id")
+        elif "figure" in c and block.words <= self.max_figure_words and block.link_density < 0.5:
+            yield self.vote(label, WEIGHTS["caption.in_figure"], f"{what} inside <figure>")
+        elif (
+            block.figure >= 0
+            and block.in_main_region
+            and (block.after_image or block.before_image or block.has_image)
+            and block.words <= self.max_figure_words
+            and block.link_density < 0.5
+        ):
+            # a small wrapper around an image inside the article: cards and promo boxes outside
+            # the article look the same, so only inside it
+            yield self.vote(label, WEIGHTS["caption.near_image"], f"{what} beside an image, in a small wrapper")
+        elif credit and (block.after_image or block.before_image or block.has_image):
+            yield self.vote(Label.CREDIT, WEIGHTS["caption.near_image"], "a credit line next to an image")
 
 
 _LEADIN = regex.compile(

@@ -1,0 +1,113 @@
+"""Credit lines: telling a photo credit from caption text, and splitting one from the other.
+
+Pure functions over strings. The patterns are bounded (no nested quantifiers) so they stay
+linear on long input; callers only pass short blocks anyway.
+"""
+
+from __future__ import annotations
+
+import regex
+
+__all__ = ["is_credit", "split_credit"]
+
+# Words that introduce a credit line, as pages print them.
+_LABELS = (
+    r"photos?|fotos?|foto's|photograph(?:y|s)?|pictures?|pics?|images?|bild(?:er)?|bildquelle|quelle|"
+    r"credits?|crédits?|crédito|créditos|copyright|source|fuente|fonte|illustrations?|ilustración|"
+    r"ilustração|grafik|graphic|video|afbeelding|beeld|zdjęcie|fotó|фото|사진|写真|кадр"
+)
+_AGENCIES = (
+    r"getty(?: images)?|afp|ap|reuters|dpa|epa(?:-efe)?|efe|keystone|imago|shutterstock|alamy|"
+    r"picture[ -]alliance|anp|belga|ntb|tt|ritzau|xinhua|bloomberg|istock(?:photo)?|swns|pa(?: images| wire| media)?|"
+    r"sipa|anadolu|zuma(?: press)?|apa|sda|tass|sputnik|kyodo|yonhap|unsplash|pexels|wikimedia(?: commons)?|"
+    r"handout|supplied|courtesy|file photo|nurphoto|abaca|eyevine|rex|rex features|polaris|redux|magnum|"
+    r"laif|ullstein|sz photo|kna|epd|dapd|ddp|ansa|lusa|europa press|agencia|agência|연합뉴스|뉴시스|뉴스1"
+)
+# A label starts the text, or follows a sentence end, a bracket or a separator; mid-sentence
+# "a photo: …" is prose.
+_LABEL_RE = regex.compile(
+    rf"(?:^|(?<=[.!?…|–—(\[]\s{{0,2}})|(?<=\s[-/]\s))"
+    rf"(?:(?:{_LABELS})\s*(?:by|von|de|par|di|door|:|：|-|/)|©|\(c\)|(?:{_LABELS})\s*$|"
+    # glued to the name by markup without a space: "CreditJane Doe"
+    rf"(?-i:(?:Credit|Photo|Foto|Image|Bild)(?=\p{{Lu}}\p{{Ll}})))",
+    regex.IGNORECASE,
+)
+# lower-case words a credit may contain ("Photo by Jane Doe for the Guardian", "via Getty")
+_CREDIT_FILLERS = frozenset(
+    "by via for and of the on von und de du la le y e et par di door van der den al photo photos foto "
+    "images image picture pictures file handout courtesy".split()
+)
+_AGENCY_RE = regex.compile(rf"(?<![\p{{L}}])(?:{_AGENCIES})(?![\p{{L}}])", regex.IGNORECASE)
+_TRAILING_PAREN = regex.compile(r"\(([^()]{2,100})\)\s*$")
+_LAST_SENTENCE = regex.compile(r"[.!?…]\s+([^.!?…]{2,100})$")
+_PIPE = regex.compile(r"\s[|–—]\s([^|–—]{2,100})$")
+_SLASH_NAME = regex.compile(r"\S/\S")
+_WORD = regex.compile(r"\w+")
+
+MAX_CREDIT_WORDS = 16
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _credit_like(fragment: str) -> bool:
+    """A short fragment that names a photographer or agency the way credits do."""
+    fragment = fragment.strip()
+    if not fragment or _words(fragment) > MAX_CREDIT_WORDS:
+        return False
+    if _LABEL_RE.match(fragment):
+        return True
+    if fragment.endswith(("!", "?")) or _words(fragment) > 10:
+        return False
+    # names and agencies, not prose: hardly any lower-case words besides the usual fillers
+    lower = sum(1 for w in _WORD.findall(fragment) if w[0].islower() and w.lower() not in _CREDIT_FILLERS)
+    if lower > 1:
+        return False
+    # "Getty Images", "Reuters", "Jane Doe/Bloomberg", "IMAGO/Nico Herbertz"
+    return bool(_AGENCY_RE.search(fragment)) or bool(_SLASH_NAME.search(fragment))
+
+
+def is_credit(text: str) -> bool:
+    """Whether the whole of ``text`` is a credit line ("Photo: Jane Doe/AFP", "(AP Photo/X)",
+    "© Reuters", "Getty Images", "Foto: dpa")."""
+    text = text.strip()
+    if not text or _words(text) > MAX_CREDIT_WORDS:
+        return False
+    if text.startswith("(") and text.endswith(")"):
+        return _credit_like(text[1:-1])
+    return _credit_like(text)
+
+
+def split_credit(text: str) -> tuple[str, str | None]:
+    """Split a trailing credit off caption text: ``(caption, credit)``, credit ``None`` when
+    there is none. The credit keeps its label and brackets as shown."""
+    text = text.strip()
+    if not text:
+        return "", None
+    if is_credit(text):
+        return "", text
+    # the last labelled credit ("… in London. Photo: Jane Doe", "… (Image: Getty Images)")
+    last = None
+    for lm in _LABEL_RE.finditer(text):
+        if lm.start() > 0:
+            last = lm
+    if last is not None:
+        start = last.start()
+        opener = text.rfind("(", max(0, start - 2), start)
+        if opener >= 0 and text.endswith(")"):
+            start = opener
+        credit = text[start:].strip()
+        head = text[:start].rstrip(" |–—-/")
+        if head and _words(credit) <= MAX_CREDIT_WORDS:
+            return head, credit
+    m = _TRAILING_PAREN.search(text)
+    if m is not None and _credit_like(m.group(1)):
+        return text[: m.start()].rstrip(), text[m.start() :].strip()
+    m = _PIPE.search(text)
+    if m is not None and _credit_like(m.group(1)):
+        return text[: m.start()].rstrip(), m.group(1).strip()
+    m = _LAST_SENTENCE.search(text)
+    if m is not None and _credit_like(m.group(1)):
+        return text[: m.start() + 1].rstrip(), m.group(1).strip()
+    return text, None
