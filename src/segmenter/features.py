@@ -32,6 +32,9 @@ __all__ = ["ImageRef", "Meta", "Page", "RegionWeights", "build_page"]
 
 _WORD = re.compile(r"\w+")
 WRAPPER_SHARE = 0.25
+#: region_distance counts at most this many levels above the region; beyond is REGION_FAR
+REGION_NEAR_LEVELS = 4
+REGION_FAR = 9
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»/]{1,2}\s+")
 _SENTENCE_END = frozenset(".!?。！？…\"”’'»)")
@@ -528,6 +531,13 @@ def _finish(
     if region < 0:
         region = region1
     keep_out = _ancestors_or_self(region, node_parent) | wrappers
+    # how far each block is from the region, in tree levels (0 inside; 1 inside the region's
+    # parent; …; FAR beyond a few levels): a bounded climb per block
+    chain: dict[int, int] = {}
+    node, up = region, 0
+    while node >= 0 and up < REGION_NEAR_LEVELS:
+        chain[node] = up
+        node, up = node_parent[node], up + 1
     r_start = node_block_start[region] if region >= 0 else 0
     r_end = node_block_end[region] if region >= 0 else 0
     region_chars = sum(len(r.text) for r in raws[r_start:r_end])
@@ -546,6 +556,15 @@ def _finish(
 
     feats: list[Features] = []
     for i, r in enumerate(raws):
+        distance = REGION_FAR
+        node = r.owner
+        for _ in range(REGION_NEAR_LEVELS + 6):
+            if node < 0:
+                break
+            if node in chain:
+                distance = chain[node]
+                break
+            node = node_parent[node]
         words, stop = stats[i]
         chars = len(r.text)
         text = r.text
@@ -589,6 +608,7 @@ def _finish(
                 repetition=rep,
                 figure=figure_of[i],
                 in_main_region=r_start <= i < r_end,
+                region_distance=0 if r_start <= i < r_end else distance,
                 marks=r.marks,
             )
         )

@@ -168,6 +168,9 @@ class Features:
     repetition: int
     #: the block is inside the densest text region of the page
     in_main_region: bool
+    #: tree levels from the densest region to the nearest element holding both the block and
+    #: the region: 0 inside the region, 1 inside its parent, … 9 for far away
+    region_distance: int = 9
     #: the figure the block belongs to (a ``<figure>`` or a small wrapper around an image with
     #: little text and few links), as a page-unique number; -1 when none
     figure: int = -1

@@ -51,6 +51,8 @@ def make_features(text: str = "A sentence of ordinary prose for the test.", **ov
         "position": 0.0,
         "repetition": 0,
         "in_main_region": True,
+        "region_distance": 0,
+        "figure": -1,
         "marks": frozenset(),
     }
     for key, value in overrides.items():

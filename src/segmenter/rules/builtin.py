@@ -36,6 +36,8 @@ __all__ = [
 WEIGHTS: dict[str, float] = {
     "region.inside": 2.0,
     "region.outside": 2.0,
+    "region.near": 1.0,
+    "region.lead": 1.5,
     "container.nav": 2.5,
     "container.footer": 1.5,
     "container.aside": 1.0,
@@ -137,14 +139,32 @@ class MainRegionRule(Rule):
 
     name = "main-region"
     priority = 300
-    requires = frozenset({"in_main_region"})
+    requires = frozenset(
+        {"in_main_region", "region_distance", "words", "ends_sentence", "link_density", "heading_level", "categories"}
+    )
     emits = frozenset({Label.BODY, Label.JUNK})
 
     def evaluate(self, block: Features, page: Page) -> Iterator[Evidence]:
         if block.in_main_region:
             yield self.vote(Label.BODY, WEIGHTS["region.inside"], "inside the densest text region")
+        elif block.region_distance <= 2:
+            yield self.vote(Label.JUNK, WEIGHTS["region.near"], "just outside the densest text region")
+            if _leads_into_region(block):
+                yield self.vote(Label.BODY, WEIGHTS["region.lead"], "prose right beside the text region")
         else:
             yield self.vote(Label.JUNK, WEIGHTS["region.outside"], "outside the densest text region")
+
+
+def _leads_into_region(block: Features) -> bool:
+    """A standfirst or a paragraph that sits just outside the body container: whole sentences,
+    few links, nothing that marks it as page furniture."""
+    return (
+        block.words >= 8
+        and block.ends_sentence
+        and block.link_density < 0.2
+        and not block.heading_level
+        and not (block.categories & NEGATIVE_CATEGORIES)
+    )
 
 
 class LinkDensityRule(Rule):
