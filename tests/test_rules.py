@@ -85,7 +85,16 @@ def test_class_vocabulary_content_is_a_weak_body_hint():
 
 def test_main_region_votes_both_ways():
     assert labels(votes(MainRegionRule(), make_features(PROSE, in_main_region=True))) == [Label.BODY]
-    assert labels(votes(MainRegionRule(), make_features(PROSE, in_main_region=False))) == [Label.JUNK]
+    far = make_features(PROSE, in_main_region=False, region_distance=9)
+    assert labels(votes(MainRegionRule(), far)) == [Label.JUNK]
+
+
+def test_prose_just_outside_the_region_leads_into_it():
+    near = make_features(PROSE, in_main_region=False, region_distance=1)
+    ev = votes(MainRegionRule(), near)
+    assert labels(ev) == [Label.JUNK, Label.BODY] and ev[1].weight > ev[0].weight
+    menu = make_features("Sport", in_main_region=False, region_distance=1)
+    assert labels(votes(MainRegionRule(), menu)) == [Label.JUNK]
 
 
 def test_link_density_scales_with_density():

@@ -39,7 +39,7 @@ _LEADIN_STRIP = regex.compile(r"^[^:：»>|–—-]{1,40}[:：»>|–—-]\s*")
 class AssembleOptions:
     """Thresholds of assembly (a subset of :class:`segmenter.Options`)."""
 
-    min_article_chars: int = 200
+    min_article_chars: int = 250
     min_article_prose_words: int = 20
 
 
@@ -119,6 +119,8 @@ def assemble(
     body_chars = sum(len(p.text) for p in paragraphs)
     prose_words = max((blocks[p.block].features.words for p in paragraphs), default=0)
     article: Article | None
+    # an article has some substance and at least one real paragraph; a page of teaser snippets
+    # and one-line blurbs has neither
     if body_chars < options.min_article_chars and prose_words < options.min_article_prose_words:
         article = None
     else:

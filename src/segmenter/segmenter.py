@@ -34,7 +34,7 @@ class Options:
         save memory in batch jobs.
     """
 
-    min_article_chars: int = 200
+    min_article_chars: int = 250
     min_article_prose_words: int = 20
     region_weights: RegionWeights = dataclasses.field(default_factory=RegionWeights)
     keep_evidence: bool = True

@@ -75,8 +75,9 @@ _CATEGORY_PATTERNS: dict[str, str] = {
     "footer": r"footer|foot|colophon|copyright|legal|imprint|impressum|site-info|siteinfo",
     "sidebar": r"sidebar|sidebars|aside|rail|rightrail|leftrail|widget|widgets|sidecol|sidecolumn|"
     r"secondary|complementary",
+    # not "teaser": publishers call the standfirst of an article a teaser too
     "related": r"related|relatedposts|recommend|recommended|recommendations|recirc|recirculation|"
-    r"mostread|mostpopular|popular|trending|readnext|morestories|morenews|teaser|teasers|"
+    r"mostread|mostpopular|popular|trending|readnext|morestories|morenews|"
     r"headlines|latest|lesetipp|empfehlungen|ailleurs|relacionadas|correlate|gerelateerd",
     "tags": r"tags?|tagcloud|taglist|keywords?|topics|schlagworte|etiquetas",
     "byline": r"byline|bylines|author|authors|writer|contributor|autor|auteur|autore|signature|"
