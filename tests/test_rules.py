@@ -199,14 +199,24 @@ def test_related_leadin_inside_body():
     assert labels(votes(RelatedLinkRule(), block)) == [Label.RELATED]
 
 
-def test_related_cards_need_repetition_outside_region():
+def test_teaser_cards_outside_the_article_are_certain():
     title = "Council approves the bridge budget after long debate"
-    card = make_features(title, link_chars=len(title), repetition=6, in_main_region=False)
-    assert labels(votes(RelatedLinkRule(), card)) == [Label.RELATED]
-    lone = make_features(title, link_chars=len(title), repetition=0, in_main_region=False)
+    card = make_features(title, link_chars=len(title), in_card=True, card=7, in_main_region=False)
+    ev = votes(RelatedLinkRule(), card)
+    assert labels(ev) == [Label.RELATED] and ev[0].final
+    age = make_features("3 hours ago", in_card=True, card=7, in_main_region=False)
+    assert labels(votes(RelatedLinkRule(), age)) == [Label.RELATED]
+    lone = make_features(title, link_chars=len(title), in_card=False, in_main_region=False)
     assert votes(RelatedLinkRule(), lone) == []
-    nav = make_features("Sport", link_chars=5, repetition=9, in_main_region=False)
-    assert votes(RelatedLinkRule(), nav) == []
+
+
+def test_cards_inside_the_article_only_vote_for_their_links():
+    title = "Council approves the bridge budget after long debate"
+    card = make_features(title, link_chars=len(title), in_card=True, card=7, in_main_region=True)
+    ev = votes(RelatedLinkRule(), card)
+    assert labels(ev) == [Label.RELATED] and not ev[0].final
+    snippet = make_features("A line of text without any link in it at all.", in_card=True, card=7)
+    assert votes(RelatedLinkRule(), snippet) == []
 
 
 def test_context_smoothing_pulls_short_block_into_body():

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from urllib.parse import urljoin
 
-import regex
-
 from .captions import split_credit
+from .cards import CardLine, card_fields
 from .features import ImageRef, Page
 from .model import (
     Article,
@@ -32,7 +32,6 @@ _KIND_BY_TAG = {
     "blockquote": ParagraphKind.QUOTE, "pre": ParagraphKind.PREFORMATTED,
     "td": ParagraphKind.TABLE_CELL, "th": ParagraphKind.TABLE_CELL,
 }
-_LEADIN_STRIP = regex.compile(r"^[^:：»>|–—-]{1,40}[:：»>|–—-]\s*")
 
 
 @dataclass(frozen=True)
@@ -53,7 +52,7 @@ def _absolute(href: str | None, base: str | None) -> str | None:
 
 
 def assemble(
-    page: Page, blocks: Sequence[Block], options: AssembleOptions
+    page: Page, blocks: Sequence[Block], options: AssembleOptions, now: datetime | None = None
 ) -> tuple[Article | None, tuple[Caption, ...], tuple[RelatedCard, ...], tuple[JunkBlock, ...]]:
     """Group labelled blocks into the article, captions, related cards and junk."""
     paragraphs: list[Paragraph] = []
@@ -63,6 +62,7 @@ def assemble(
     byline: str | None = None
     dateline: str | None = None
     cap_groups: list[_CaptionGroup] = []
+    card_groups: list[tuple[int, list[CardLine]]] = []
     title_text: str | None = None
     base = page.url
 
@@ -96,24 +96,25 @@ def assemble(
                 cap_groups.append(group)
             group.add(b)
         elif b.label is Label.RELATED:
-            if f.first_href is not None and f.link_chars:
-                title = b.text
-                if f.link_density < 0.95:
-                    stripped = _LEADIN_STRIP.sub("", title, count=1)
-                    title = stripped or title
-                related.append(RelatedCard(title=title, url=_absolute(f.first_href, base), blocks=(b.index,)))
-            elif related and b.index - related[-1].blocks[-1] <= 2 and related[-1].snippet is None:
-                last_card = related[-1]
-                related[-1] = RelatedCard(
-                    title=last_card.title, url=last_card.url, snippet=b.text, blocks=last_card.blocks + (b.index,)
-                )
+            line = CardLine(b.text, f.first_href, f.link_density, f.class_tokens, b.index)
+            last = card_groups[-1] if card_groups else None
+            has_link = f.first_href is not None and f.link_density >= 0.5
+            if last is not None and (
+                (f.card >= 0 and f.card == last[0])
+                or (f.card < 0 and last[0] < 0 and not has_link and b.index - last[1][-1].index <= 2)
+            ):
+                last[1].append(line)
             else:
-                related.append(RelatedCard(title=b.text, blocks=(b.index,)))
+                card_groups.append((f.card, [line]))
         else:
             junk.append(JunkBlock(b.text, b.kind or JunkKind.OTHER, b.index))
 
     for group in cap_groups:
         captions.append(group.build(page, images_by_cursor, base))
+    for _, lines in card_groups:
+        card = card_fields(lines, base=base, now=now)
+        if card is not None:
+            related.append(card)
     if title_text is None:
         title_text = page.title_text
     body_chars = sum(len(p.text) for p in paragraphs)

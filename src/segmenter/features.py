@@ -112,7 +112,9 @@ class Page:
 
 
 class _Frame:
-    __slots__ = ("node", "tag", "is_block", "containers", "cats", "marks", "skipped", "tokens", "path4")
+    __slots__ = (
+        "node", "tag", "is_block", "containers", "cats", "marks", "skipped", "tokens", "path4", "first_class"
+    )
 
     def __init__(
         self,
@@ -125,6 +127,7 @@ class _Frame:
         skipped: bool,
         tokens: tuple[str, ...],
         path4: tuple[str, ...],
+        first_class: str = "",
     ) -> None:
         self.node = node
         self.tag = tag
@@ -135,6 +138,7 @@ class _Frame:
         self.skipped = skipped
         self.tokens = tokens
         self.path4 = path4
+        self.first_class = first_class
 
 
 @dataclass
@@ -152,7 +156,7 @@ class _Raw:
     has_image: bool
     after_image: bool
     path4: tuple[str, ...]
-    repeat_keys: tuple[tuple[int, str], ...]
+    repeat_keys: tuple[tuple[int, int, str], ...]
     heading_level: int
 
 
@@ -297,10 +301,10 @@ def build_page(
             cats = owner.cats if buf_cats is None else {**owner.cats, **buf_cats}
             parent_tokens = owners[-2].tokens if len(owners) > 1 else ()
             # the nearest few ancestors' sibling-shape keys, resolved after the walk
-            keys: list[tuple[int, str]] = []
-            for fr in stack[-1:-5:-1]:
+            keys: list[tuple[int, int, str]] = []
+            for fr in stack[-1:-7:-1]:
                 if fr.tag not in _NO_REPEAT_TAGS and fr.node > 0:
-                    keys.append((node_parent[fr.node], _signature(fr)))
+                    keys.append((fr.node, node_parent[fr.node], _signature(fr)))
             raws.append(
                 _Raw(
                     text=text,
@@ -331,7 +335,9 @@ def build_page(
         buf_image = False
 
     def _signature(fr: _Frame) -> str:
-        return fr.tag + "." + ".".join(fr.tokens[:3])
+        # tag and first class name: items of one list often differ only in modifier classes
+        # ("item item--first"), which must not split them into different shapes
+        return fr.tag + "." + fr.first_class
 
     node_count = 0
     walker = etree.iterwalk(root, events=("start", "end"))
@@ -416,7 +422,9 @@ def build_page(
             if own_marks:
                 mk = mk | own_marks
             path4 = ((parent.path4 if parent is not None else ()) + (tag,))[-4:]
-            frame = _Frame(node, tag, is_block, containers, cats, mk, False, tokens, path4)
+            frame = _Frame(
+                node, tag, is_block, containers, cats, mk, False, tokens, path4, (cls.split(None, 1) or [""])[0] if cls else ""
+            )
             stack.append(frame)
             if is_block:
                 owners.append(frame)
@@ -553,6 +561,7 @@ def _finish(
     figure_of, figure_image = _figure_containers(raws, images, node_parent, node_block_start, node_block_end)
 
     title_block, title_text = _choose_title(raws, meta, r_start)
+    card_of, card_ok = _cards(raws, stats, sig_counts)
 
     feats: list[Features] = []
     for i, r in enumerate(raws):
@@ -574,8 +583,8 @@ def _finish(
             if nd not in keep_out or c in ("article", "main", "role:main", "itemprop:articlebody")
         )
         rep = 0
-        for key in r.repeat_keys:
-            cnt = sig_counts.get(key, 0)
+        for _, parent, sig in r.repeat_keys:
+            cnt = sig_counts.get((parent, sig), 0)
             if cnt >= 2 and cnt > rep:
                 rep = cnt
         feats.append(
@@ -607,6 +616,8 @@ def _finish(
                 position=i / n if n else 0.0,
                 repetition=rep,
                 figure=figure_of[i],
+                card=card_of[i],
+                in_card=card_ok[i],
                 in_main_region=r_start <= i < r_end,
                 region_distance=0 if r_start <= i < r_end else distance,
                 marks=r.marks,
@@ -641,6 +652,60 @@ def _finish(
         xpaths=tuple(xpath(r.owner) for r in raws),
         figure_images=figure_image,
     )
+
+
+#: a card group's headlines have at least this many words on average (menus have fewer)
+CARD_MIN_HEADLINE_WORDS = 4.0
+#: a card holds at most this many words (more is an article or a comment)
+CARD_MAX_WORDS = 120
+_SPONSORED = re.compile(
+    r"^(?:sponsored|promoted|paid (?:content|post|partner)|advertisement|anzeige|publicidad|publicité|"
+    r"ad|ads|partner content|gesponsert|pubblicità|patrocinado)\b|\bsponsored by\b",
+    re.IGNORECASE,
+)
+
+
+def _cards(
+    raws: list[_Raw], stats: list[tuple[int, float]], sig_counts: dict[tuple[int, str], int]
+) -> tuple[list[int], list[bool]]:
+    """Each block's card (the nearest ancestor, a few levels up, that repeats among its siblings
+    with the same shape; -1 for none) and whether that card is a teaser card: its group of
+    siblings carries headline-sized links (menus carry one or two words), it is small, and it is
+    not marked as sponsored, an ad, or navigation."""
+    card_of = [-1] * len(raws)
+    group_of: dict[int, tuple[int, str]] = {}
+    headline: dict[int, float] = {}
+    words: dict[int, int] = {}
+    bad: set[int] = set()
+    for i, r in enumerate(raws):
+        for node, parent, sig in r.repeat_keys:
+            if sig_counts.get((parent, sig), 0) >= 2:
+                card_of[i] = node
+                group_of[node] = (parent, sig)
+                w = stats[i][0]
+                link_words = w * (r.link_chars / len(r.text)) if r.text else 0.0
+                headline[node] = max(headline.get(node, 0.0), link_words)
+                words[node] = words.get(node, 0) + w
+                if (
+                    "ad" in r.cats
+                    or "nav" in r.containers
+                    or "role:navigation" in r.containers
+                    or (w <= 6 and _SPONSORED.search(r.text))
+                ):
+                    bad.add(node)
+                break
+    totals: dict[tuple[int, str], list[float]] = {}
+    for node, key in group_of.items():
+        acc = totals.setdefault(key, [0.0, 0.0])
+        acc[0] += headline.get(node, 0.0)
+        acc[1] += 1
+    good_groups = {key for key, (h, n) in totals.items() if n >= 2 and h / n >= CARD_MIN_HEADLINE_WORDS}
+    ok = [
+        c >= 0 and group_of[c] in good_groups and c not in bad and words.get(c, 0) <= CARD_MAX_WORDS
+        and headline.get(c, 0.0) >= 1
+        for c in card_of
+    ]
+    return card_of, ok
 
 
 #: a figure-like wrapper holds at most this many blocks and characters of text

@@ -174,6 +174,11 @@ class Features:
     #: the figure the block belongs to (a ``<figure>`` or a small wrapper around an image with
     #: little text and few links), as a page-unique number; -1 when none
     figure: int = -1
+    #: the card the block belongs to (the nearest ancestor that repeats among its siblings with
+    #: the same shape), as a page-unique number; -1 when none
+    card: int = -1
+    #: that card is a teaser card: headline-sized links, small, not an ad, not a menu
+    in_card: bool = False
     #: names of selector rules whose selection contains the block
     marks: frozenset[str] = field(default_factory=frozenset)
 

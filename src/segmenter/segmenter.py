@@ -95,9 +95,11 @@ class Segmenter:
                 show_noscript=True,
             )
             warnings.append("the page shows almost no text without scripts; read its <noscript> content")
-        return self._label(feats_page, rules, warnings)
+        return self._label(feats_page, rules, warnings, now)
 
-    def _label(self, page: Page, rules: list[Rule], warnings: list[str]) -> Segmentation:
+    def _label(
+        self, page: Page, rules: list[Rule], warnings: list[str], now: datetime | None = None
+    ) -> Segmentation:
         block_rules = [r for r in rules if r.stage == BLOCK]
         context_rules = [r for r in rules if r.stage == CONTEXT]
         n = len(page.blocks)
@@ -135,6 +137,7 @@ class Segmenter:
             page,
             blocks,
             AssembleOptions(self.options.min_article_chars, self.options.min_article_prose_words),
+            now,
         )
         keep = self.options.keep_evidence
         return Segmentation(

@@ -53,6 +53,8 @@ def make_features(text: str = "A sentence of ordinary prose for the test.", **ov
         "in_main_region": True,
         "region_distance": 0,
         "figure": -1,
+        "card": -1,
+        "in_card": False,
         "marks": frozenset(),
     }
     for key, value in overrides.items():

@@ -59,6 +59,7 @@ SR_ONLY_CLASSES = frozenset(
 # (split at non-alphanumerics and camelCase humps), so "share-tools" and "shareTools" both give
 # "share" while "shared" or "address" give nothing. A pattern must match a whole token.
 _CATEGORY_PATTERNS: dict[str, str] = {
+    # (not "promo" among the ads: many sites call their own story teasers promos)
     "nav": r"nav|navs|navbar|navigation|navi|menu|menus|menubar|submenu|megamenu|breadcrumbs?|crumbs?|"
     r"pagination|pager|skip|skiplink|topbar|toolbar|masthead|drawer|hamburger|jumplinks?",
     "share": r"share|shares|sharing|sharebar|sharetools|social|socials|addthis|sociallinks|follow|"
@@ -70,7 +71,7 @@ _CATEGORY_PATTERNS: dict[str, str] = {
     r"kommentare?|commentaires?|comentarios?",
     "cookie": r"cookies?|consent|gdpr|cmp|onetrust|cookiebot|privacy",
     "ad": r"ad|ads|adv|advert|adverts|advertisement|advertising|adsense|adslot|adunit|adwrapper|dfp|gpt|"
-    r"sponsor|sponsored|sponsors|promo|promos|promoted|promotion|outbrain|taboola|commercial|"
+    r"sponsor|sponsored|sponsors|promoted|outbrain|taboola|commercial|"
     r"anzeige|werbung|publicidad|pub|billboard|leaderboard|mrec|skyscraper",
     "footer": r"footer|foot|colophon|copyright|legal|imprint|impressum|site-info|siteinfo",
     "sidebar": r"sidebar|sidebars|aside|rail|rightrail|leftrail|widget|widgets|sidecol|sidecolumn|"
@@ -208,7 +209,7 @@ BOILERPLATE: tuple[tuple[str, regex.Pattern[str]], ...] = (
         "promo",
         regex.compile(
             r"^(?:sign up|subscribe|get (?:our|the) newsletter|newsletter|register|log ?in|sign in|"
-            r"download (?:the|our) app|advertisement|advertising|anzeige|werbung|publicité|publicidad|"
+            r"download (?:the|our)(?: [\p{L}\p{N}]+){0,4} app|get the app|advertisement|advertising|anzeige|werbung|publicité|publicidad|"
             r"sponsored|promoted|paid content|abonnieren|jetzt abonnieren|s'abonner|suscríbete|gift this article)\b",
             regex.IGNORECASE,
         ),

@@ -62,8 +62,9 @@ WEIGHTS: dict[str, float] = {
     "caption.near_image": 3.0,
     "credit.class": 4.5,
     "related.leadin": 4.5,
-    "related.class": 2.5,
-    "related.card": 1.5,
+    "related.class": 4.0,
+    "related.card_headline": 5.0,
+    "related.card": 4.0,
     "context.body": 1.5,
     "context.junk": 1.0,
 }
@@ -220,13 +221,19 @@ class BoilerplateTextRule(Rule):
     requires = frozenset({"text", "words"})
     emits = frozenset({Label.JUNK})
 
-    def __init__(self, max_words: int = 12) -> None:
+    def __init__(self, max_words: int = 12, max_words_promo: int = 24) -> None:
         self.max_words = max_words
+        self.max_words_promo = max_words_promo
 
     def evaluate(self, block: Features, page: Page) -> Iterator[Evidence]:
-        if block.words > self.max_words and "©" not in block.text:
+        if block.words > self.max_words_promo and "©" not in block.text:
             return
+        # a promo line ("Download the … app for …", "Sign up for …") may run a little longer
+        # than other furniture; its pattern is anchored at the start of the line
+        long_line = block.words > self.max_words and "©" not in block.text
         for kind, pattern in BOILERPLATE:
+            if long_line and kind != "promo":
+                continue
             if pattern.search(block.text):
                 yield self.vote(Label.JUNK, WEIGHTS["boilerplate"], f"reads like {kind} boilerplate", kind=JunkKind(kind))
                 return
@@ -273,7 +280,7 @@ class BylineDatelineRule(Rule):
         if block.words > self.max_words or block.heading_level:
             return
         text = block.text
-        if _BYLINE.match(text) or ("byline" in block.categories and block.words <= 8):
+        if _BYLINE.match(text) or "byline" in block.categories:
             yield self.vote(Label.BYLINE, WEIGHTS["byline"], "a byline ('By …' or an author class)")
         elif ("date" in block.categories or "time" in block.containers) and _DATE_WORDS.search(text):
             yield self.vote(Label.DATELINE, WEIGHTS["dateline"], "a date line (date class or <time>)")
@@ -338,27 +345,40 @@ _LEADIN = regex.compile(
 
 
 class RelatedLinkRule(Rule):
-    """Links to other articles: "Read more:" lead-ins inside the body, links in a related/most-read
-    region, and repeated headline-sized links outside the article."""
+    """Links to other articles: teaser cards (repeated sibling structures carrying headline-sized
+    links; every line of the card: headline, source, age, snippet), "Read more:" lead-ins inside
+    the body, and headline links in a related/most-read region."""
 
     name = "related-links"
     priority = 1000
     requires = frozenset(
-        {"text", "first_href", "link_chars", "link_density", "words", "categories", "repetition", "in_main_region"}
+        {"text", "first_href", "link_chars", "link_density", "words", "categories", "in_card", "in_main_region"}
     )
     emits = frozenset({Label.RELATED})
 
+    def __init__(self, max_card_line_words: int = 60) -> None:
+        self.max_card_line_words = max_card_line_words
+
     def evaluate(self, block: Features, page: Page) -> Iterator[Evidence]:
-        if block.first_href is None or block.link_chars == 0:
-            return
-        if _LEADIN.match(block.text) and block.words <= 40:
+        has_link = block.first_href is not None and block.link_chars > 0
+        if has_link and _LEADIN.match(block.text) and block.words <= 40:
             yield self.vote(Label.RELATED, WEIGHTS["related.leadin"], "a 'Read more:' lead-in with a link")
             return
-        headline_sized = 4 <= block.words <= 30 and block.link_density >= 0.6
-        if "related" in block.categories and headline_sized:
+        if block.in_card:
+            # Outside the article, a teaser card is as sure a thing as the page offers: the
+            # sidebar, link-density and outside-the-region votes only say where cards live.
+            # Inside the article region a list of links can be the article's own, so there the
+            # vote is an ordinary one and the lines without a link do not vote.
+            final = not block.in_main_region
+            if has_link and block.link_density >= 0.5:
+                yield self.vote(
+                    Label.RELATED, WEIGHTS["related.card_headline"], "the headline link of a teaser card", final=final
+                )
+            elif final and block.words <= self.max_card_line_words:
+                yield self.vote(Label.RELATED, WEIGHTS["related.card"], "a line of a teaser card", final=True)
+            return
+        if has_link and "related" in block.categories and 3 <= block.words <= 30 and block.link_density >= 0.6:
             yield self.vote(Label.RELATED, WEIGHTS["related.class"], "a headline link in a related region")
-        elif headline_sized and block.repetition >= 3 and not block.in_main_region:
-            yield self.vote(Label.RELATED, WEIGHTS["related.card"], f"a headline link in {block.repetition} repeated cards")
 
 
 class ContextSmoothingRule(Rule):

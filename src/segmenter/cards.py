@@ -1,0 +1,123 @@
+"""Field extraction for related-article cards: which line of a card is the headline, which the
+source, which the age, which the snippet. Shared by HTML and plain-text pages."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import urljoin
+
+import regex
+
+from .model import RelatedCard
+from .timeparse import find_age, parse_age
+
+__all__ = ["CardLine", "card_fields", "clean_title"]
+
+#: class/id tokens that mark the publisher line of a card
+SOURCE_HINTS = frozenset(
+    {"source", "provider", "publisher", "attribution", "brand", "outlet", "origin", "partner", "vendor",
+     "sitename", "site", "quelle", "fuente", "fonte", "bron"}
+)
+_LEADIN = regex.compile(
+    r"^(?:read more|read also|related|more|see also|also read|read next|recommended|watch|"
+    r"lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|à lire aussi|lire aussi|"
+    r"voir aussi|lee también|leer más|te puede interesar|leia também|leggi anche|lees ook|"
+    r"ook interessant)\s*[:：»>|–—-]\s*",
+    regex.IGNORECASE,
+)
+_RANK = regex.compile(r"^(?:#?\d{1,2}[.)]?\s+|\d{1,2}(?=\p{Lu}))")
+_SEPARATORS = " \t·•|/–—-:,()[]"
+_VIA = regex.compile(r"^(?:via\s+)?(.{2,60}?)(?:\s+on\s+[\p{Lu}][\w.]{1,20})?$")
+_BYLINE = regex.compile(r"^(?:by|von|par|por|door|di)\s", regex.IGNORECASE)
+_WORD = regex.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class CardLine:
+    """One line (block) of a card."""
+
+    text: str
+    href: str | None = None
+    link_share: float = 0.0
+    hints: frozenset[str] = frozenset()
+    index: int = -1
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def clean_title(text: str) -> str:
+    """A headline as a card shows it, without a "Read more:" lead-in or a rank number."""
+    text = _LEADIN.sub("", text, count=1)
+    text = _RANK.sub("", text, count=1)
+    return text.strip()
+
+
+def _source_of(text: str) -> str | None:
+    text = text.strip(_SEPARATORS)
+    if not text or _words(text) > 6 or _BYLINE.match(text):
+        return None
+    m = _VIA.match(text)
+    return (m.group(1) if m else text).strip(_SEPARATORS) or None
+
+
+def card_fields(
+    lines: Sequence[CardLine], *, base: str | None = None, now: datetime | None = None
+) -> RelatedCard | None:
+    """Build a :class:`RelatedCard` from the lines of one card (``None`` when no line can be its
+    headline)."""
+    if not lines:
+        return None
+    linked = [ln for ln in lines if ln.href and ln.link_share >= 0.5]
+    pool = linked or [ln for ln in lines if _words(ln.text) >= 2 and find_age(ln.text) is None]
+    if not pool:
+        return None
+    title_line = max(pool, key=lambda ln: (_words(ln.text), -ln.index))
+    title = clean_title(title_line.text)
+    if not title:
+        return None
+    age_text: str | None = None
+    source: str | None = None
+    snippet: str | None = None
+    for ln in lines:
+        if ln is title_line:
+            continue
+        text = ln.text
+        span = find_age(text) if _words(text) <= 12 else None
+        if span is not None:
+            if age_text is None:
+                age_text = text[span[0] : span[1]].strip()
+            before, after = text[: span[0]], text[span[1] :]
+            rest = (before + " " + after).strip(_SEPARATORS)
+            # "Reuters · 3h ago", "The Verge | 2 days ago": a publisher beside the age. A slash
+            # ("World / 5 h ago") usually follows a section label instead.
+            joined = before.rstrip()[-1:] + after.lstrip()[:1]
+            if source is None and rest and (ln.hints & SOURCE_HINTS or (joined and joined in "·•|–—-")):
+                source = _source_of(rest)
+            continue
+        if source is None and ln.hints & SOURCE_HINTS:
+            source = _source_of(text)
+            if source is not None:
+                continue
+        if _words(text) >= 8 and (snippet is None or len(text) > len(snippet)):
+            snippet = text
+    age, published = parse_age(age_text, now) if age_text else (None, None)
+    url = title_line.href
+    if url is not None and base:
+        try:
+            url = urljoin(base, url)
+        except ValueError:
+            pass
+    return RelatedCard(
+        title=title,
+        url=url,
+        source=source,
+        age_text=age_text,
+        age=age,
+        published=published,
+        snippet=snippet,
+        blocks=tuple(ln.index for ln in lines),
+    )
