@@ -56,6 +56,8 @@ class ImageRef:
     width: str | None
     height: str | None
     node: int
+    #: the image's class/id marks it as an ad or a sponsor's logo
+    ad: bool = False
 
 
 @dataclass(frozen=True)
@@ -437,7 +439,9 @@ def build_page(
                     buf_href = el.get("href")
             elif tag == "img":
                 src = el.get("src") or el.get("data-src") or el.get("data-lazy-src")
-                images.append(ImageRef(len(raws), src, el.get("alt"), el.get("width"), el.get("height"), node))
+                images.append(
+                    ImageRef(len(raws), src, el.get("alt"), el.get("width"), el.get("height"), node, "ad" in cats_here)
+                )
                 if pieces and "".join(pieces).strip():
                     buf_image = True
                 else:
@@ -561,7 +565,7 @@ def _finish(
     figure_of, figure_image = _figure_containers(raws, images, node_parent, node_block_start, node_block_end)
 
     title_block, title_text = _choose_title(raws, meta, r_start)
-    card_of, card_ok = _cards(raws, stats, sig_counts)
+    card_of, card_ok = _cards(raws, stats, sig_counts, images, node_parent, node_block_start, node_block_end)
 
     feats: list[Features] = []
     for i, r in enumerate(raws):
@@ -666,7 +670,13 @@ _SPONSORED = re.compile(
 
 
 def _cards(
-    raws: list[_Raw], stats: list[tuple[int, float]], sig_counts: dict[tuple[int, str], int]
+    raws: list[_Raw],
+    stats: list[tuple[int, float]],
+    sig_counts: dict[tuple[int, str], int],
+    images: list[ImageRef],
+    node_parent: list[int],
+    node_block_start: list[int],
+    node_block_end: list[int],
 ) -> tuple[list[int], list[bool]]:
     """Each block's card (the nearest ancestor, a few levels up, that repeats among its siblings
     with the same shape; -1 for none) and whether that card is a teaser card: its group of
@@ -690,22 +700,48 @@ def _cards(
                     "ad" in r.cats
                     or "nav" in r.containers
                     or "role:navigation" in r.containers
-                    or (w <= 6 and _SPONSORED.search(r.text))
+                    or (w <= 6 and _is_sponsored(r.text))
                 ):
                     bad.add(node)
                 break
+    # a sponsored image ("…__sponsored-logo") inside a card makes the card an ad
+    for im in images:
+        if not im.ad:
+            continue
+        node = node_parent[im.node]
+        for _ in range(6):
+            if node < 0:
+                break
+            if node in group_of:
+                bad.add(node)
+                break
+            node = node_parent[node]
     totals: dict[tuple[int, str], list[float]] = {}
     for node, key in group_of.items():
         acc = totals.setdefault(key, [0.0, 0.0])
         acc[0] += headline.get(node, 0.0)
         acc[1] += 1
-    good_groups = {key for key, (h, n) in totals.items() if n >= 2 and h / n >= CARD_MIN_HEADLINE_WORDS}
+    good_groups = set()
+    for key, (h, n) in totals.items():
+        if n < 2 or h / n < CARD_MIN_HEADLINE_WORDS:
+            continue
+        # a box labelled "Anzeige"/"Sponsored" at its head holds ads, however they look
+        parent = key[0]
+        start = node_block_start[parent]
+        head = range(max(0, start - 1), min(node_block_end[parent], start + 3))
+        if any(card_of[j] not in group_of or group_of[card_of[j]] != key for j in head if _is_sponsored(raws[j].text)):
+            continue
+        good_groups.add(key)
     ok = [
         c >= 0 and group_of[c] in good_groups and c not in bad and words.get(c, 0) <= CARD_MAX_WORDS
-        and headline.get(c, 0.0) >= 1
+        and headline.get(c, 0.0) >= 2
         for c in card_of
     ]
     return card_of, ok
+
+
+def _is_sponsored(text: str) -> bool:
+    return len(text) <= 40 and _SPONSORED.search(text) is not None
 
 
 #: a figure-like wrapper holds at most this many blocks and characters of text
