@@ -669,6 +669,13 @@ _SPONSORED = re.compile(
 )
 
 
+SPONSOR_LEVELS = 1
+_NETWORK_HEADER = re.compile(
+    r"^(?:promoted|sponsored|paid|partner) (?:links|content|stories|posts)\b|^(?:recommended|powered) by\b",
+    re.IGNORECASE,
+)
+
+
 def _cards(
     raws: list[_Raw],
     stats: list[tuple[int, float]],
@@ -697,7 +704,7 @@ def _cards(
                 headline[node] = max(headline.get(node, 0.0), link_words)
                 words[node] = words.get(node, 0) + w
                 if (
-                    "ad" in r.cats
+                    r.cats.get("ad", -1) >= node  # an ad marker on the card itself or inside it
                     or "nav" in r.containers
                     or "role:navigation" in r.containers
                     or (w <= 6 and _is_sponsored(r.text))
@@ -725,19 +732,36 @@ def _cards(
     for key, (h, n) in totals.items():
         if n < 2 or h / n < CARD_MIN_HEADLINE_WORDS:
             continue
-        # a box labelled "Anzeige"/"Sponsored" at its head holds ads, however they look
-        parent = key[0]
-        start = node_block_start[parent]
-        head = range(max(0, start - 1), min(node_block_end[parent], start + 3))
-        if any(card_of[j] not in group_of or group_of[card_of[j]] != key for j in head if _is_sponsored(raws[j].text)):
-            continue
-        good_groups.add(key)
+        # a box labelled "Anzeige"/"Promoted Links" at its head holds ads, however they look
+        if not _labelled_sponsored(key[0], raws, node_parent, node_block_start, node_block_end):
+            good_groups.add(key)
     ok = [
         c >= 0 and group_of[c] in good_groups and c not in bad and words.get(c, 0) <= CARD_MAX_WORDS
         and headline.get(c, 0.0) >= 2
         for c in card_of
     ]
     return card_of, ok
+
+
+def _labelled_sponsored(
+    parent: int, raws: list[_Raw], node_parent: list[int], node_block_start: list[int], node_block_end: list[int]
+) -> bool:
+    """Whether the head of the box holding a card group (its first lines, or the line just
+    before it, a few levels up) says the box is sponsored."""
+    node = parent
+    for level in range(SPONSOR_LEVELS):
+        if node < 0:
+            return False
+        start = node_block_start[node]
+        for j in range(max(0, start - 1), min(node_block_end[node], start + 2)):
+            text = raws[j].text
+            # right at the box: any ad label; further up, only an ad network's own header (a
+            # plain "Advertisement" at the top of a sidebar labels the slot under it, not the
+            # whole sidebar)
+            if _is_sponsored(text) if level == 0 else _NETWORK_HEADER.search(text) is not None:
+                return True
+        node = node_parent[node]
+    return False
 
 
 def _is_sponsored(text: str) -> bool:

@@ -59,7 +59,8 @@ SR_ONLY_CLASSES = frozenset(
 # (split at non-alphanumerics and camelCase humps), so "share-tools" and "shareTools" both give
 # "share" while "shared" or "address" give nothing. A pattern must match a whole token.
 _CATEGORY_PATTERNS: dict[str, str] = {
-    # (not "promo" among the ads: many sites call their own story teasers promos)
+    # (not "promo" among the ads: many sites call their own story teasers promos; not "pub":
+    # it is also short for "published", as in "pub-date")
     "nav": r"nav|navs|navbar|navigation|navi|menu|menus|menubar|submenu|megamenu|breadcrumbs?|crumbs?|"
     r"pagination|pager|skip|skiplink|topbar|toolbar|masthead|drawer|hamburger|jumplinks?",
     "share": r"share|shares|sharing|sharebar|sharetools|social|socials|addthis|sociallinks|follow|"
@@ -71,8 +72,9 @@ _CATEGORY_PATTERNS: dict[str, str] = {
     r"kommentare?|commentaires?|comentarios?",
     "cookie": r"cookies?|consent|gdpr|cmp|onetrust|cookiebot|privacy",
     "ad": r"ad|ads|adv|advert|adverts|advertisement|advertising|adsense|adslot|adunit|adwrapper|dfp|gpt|"
-    r"sponsor|sponsored|sponsors|promoted|outbrain|taboola|commercial|"
-    r"anzeige|werbung|publicidad|pub|billboard|leaderboard|mrec|skyscraper",
+    r"sponsor|sponsored|sponsors|promoted|revcontent|dianomi|plista|ligatus|nativo|mgid|"
+    r"adblade|commercial|"
+    r"anzeige|werbung|publicidad|billboard|leaderboard|mrec|skyscraper",
     "footer": r"footer|foot|colophon|copyright|legal|imprint|impressum|site-info|siteinfo",
     "sidebar": r"sidebar|sidebars|aside|rail|rightrail|leftrail|widget|widgets|sidecol|sidecolumn|"
     r"secondary|complementary",
