@@ -24,20 +24,23 @@ from datetime import datetime, timezone
 from typing import Any
 
 import pytest
-import strategies as S
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import segmenter
+import strategies as S
 from segmenter import Label, Rule, RuleSet, Segmentation, Segmenter
 from segmenter.features import RegionWeights
 from segmenter.model import Evidence, JunkKind
+from segmenter.parse import to_tree
 from segmenter.rules.base import BLOCK, CONTEXT
 
 NOW = datetime(2024, 6, 1, 12, 0, tzinfo=timezone.utc)
 
 #: the default segmenter, built once (segmenters keep no state between pages)
 DEFAULT = Segmenter()
+#: below this many visible characters the library also reads <noscript> (0: no such fallback)
+NOSCRIPT_FALLBACK = getattr(DEFAULT.options, "noscript_fallback_chars", 0)
 
 
 def fixture_url(fid: str) -> str | None:
@@ -67,7 +70,9 @@ def check_blocks(result: Segmentation) -> None:
         assert 0 <= index < len(result.blocks), f"{where} refers to block {index} of {len(result.blocks)}"
         assert index not in used, f"block {index} is used by both {used[index]} and {where}"
         used[index] = where
-        assert result.blocks[index].label in labels, f"{where} holds block {index} labelled {result.blocks[index].label}"
+        assert result.blocks[index].label in labels, (
+            f"{where} holds block {index} labelled {result.blocks[index].label}"
+        )
 
     if result.article is not None:
         for p in result.article.paragraphs:
@@ -88,7 +93,7 @@ def words_of(result: Segmentation) -> list[str]:
 
 
 def first_difference(got: list[str], want: list[str]) -> str:
-    i = next((k for k, (a, b) in enumerate(zip(got, want)) if a != b), min(len(got), len(want)))
+    i = next((k for k, (a, b) in enumerate(zip(got, want, strict=False)) if a != b), min(len(got), len(want)))
     lo = max(0, i - 8)
     return (
         f"blocks and visible text differ at word {i} (blocks: {len(got)} words, visible: {len(want)})\n"
@@ -113,8 +118,8 @@ def find_run(words: list[str], run: list[str], start: int) -> int:
 
 def assert_partition(page: str, result: Segmentation) -> None:
     check_blocks(result)
-    got, want = words_of(result), S.visible_words(page)
-    assert got == want, first_difference(got, want)
+    got, views = words_of(result), S.page_views(page, NOSCRIPT_FALLBACK)
+    assert got in views, "\n".join(first_difference(got, want) for want in views)
 
 
 @pytest.mark.parametrize("fid", S.fixture_ids())
@@ -159,6 +164,18 @@ def test_known_hidden_gaps(how: str) -> None:
     assert_partition(page, DEFAULT.segment(page))
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="library divergence: features.build_page flushes the block at a hidden block-level "
+    "element, so text a browser shows as one word is split into two blocks",
+)
+def test_hidden_block_element_splits_a_word() -> None:
+    """``foo<div hidden>x</div>bar`` renders as 'foobar' but gives blocks 'foo' and 'bar'. When this
+    XPASSes, drop the padding around hidden elements in strategies.invisible_noise and _wrap."""
+    page = "<html><body>foo<div hidden>x</div>bar</body></html>"
+    assert_partition(page, DEFAULT.segment(page))
+
+
 # ---------------------------------------------------------------------------------------------
 # 2. reading order
 # ---------------------------------------------------------------------------------------------
@@ -169,16 +186,22 @@ def test_known_hidden_gaps(how: str) -> None:
 def test_reading_order(page: str) -> None:
     """Each block's words are a contiguous run of the visible words, after the previous block's."""
     result = DEFAULT.segment(page)
-    visible = S.visible_words(page)
+    problems = [reading_order_problem(result, view) for view in S.page_views(page, NOSCRIPT_FALLBACK)]
+    assert None in problems, "\n".join(p or "" for p in problems)
+
+
+def reading_order_problem(result: Segmentation, visible: list[str]) -> str | None:
     pos = 0
     for b in result.blocks:
         run = b.text.split()
         at = find_run(visible, run, pos)
-        assert at >= 0, (
-            f"block {b.index} {b.text[:80]!r} is not a contiguous run of the visible text after word {pos} "
-            f"({' '.join(visible[pos : pos + 15])!r} …)"
-        )
+        if at < 0:
+            return (
+                f"block {b.index} {b.text[:80]!r} is not a contiguous run of the visible text after "
+                f"word {pos} ({' '.join(visible[pos : pos + 15])!r} …)"
+            )
         pos = at + len(run)
+    return None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -251,6 +274,45 @@ def test_tag_soup_never_raises(soup: str, as_bytes: str | None) -> None:
         result.explain(b)
 
 
+@settings(max_examples=150, deadline=None)
+@given(soup=S.tag_soup(recognised_only=True))
+def test_tag_soup_partition_of_characters(soup: str) -> None:
+    """On tag soup, the blocks hold exactly the visible characters of the tree the library parsed
+    (the reference walk runs on that tree, so parser recovery is not what is tested here)."""
+    result = segmenter.segment(soup)
+    check_blocks(result)
+    got = "".join(words_of(result))
+    views = ["".join(v) for v in S.visible_views(to_tree(soup).root, NOSCRIPT_FALLBACK)]
+    assert got in views
+
+
+WEIRD_URLS = (
+    "http://[::1",
+    "http://[::1]/x",
+    "https://exa mple.com/a b",
+    "",
+    "//no-scheme",
+    "mailto:x@y",
+    "http://a:99999999/",
+    "http://\u00e9xample.com/",
+    "javascript:alert(1)",
+    "http://[v1.x]/",
+)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="library bug: Segmenter.segment calls urlsplit(url).hostname without guarding ValueError, "
+    "so a malformed URL such as 'http://[::1' raises 'Invalid IPv6 URL'",
+)
+@settings(max_examples=60, deadline=None)
+@example(url="http://[::1")
+@given(url=st.one_of(st.sampled_from(WEIRD_URLS), st.text(max_size=30)))
+def test_arbitrary_url_never_raises(url: str) -> None:
+    page = '<html><body><p>Some words here.</p><ul><li><a href="/a">A link</a></li></ul></body></html>'
+    check_blocks(segmenter.segment(page, url=url))
+
+
 @settings(max_examples=8, deadline=None)
 @given(depth=st.integers(1500, 4000), inner=S.words_text(1, 5))
 def test_deep_nesting_never_raises(depth: int, inner: str) -> None:
@@ -266,8 +328,24 @@ def test_deep_nesting_never_raises(depth: int, inner: str) -> None:
 # ---------------------------------------------------------------------------------------------
 
 SECTIONS = (
-    "Home", "News", "World", "Politics", "Business", "Sport", "Weather", "Opinion", "Culture", "Video",
-    "Podcasts", "Travel", "Science", "Tech", "Health", "Local", "Obituaries", "Puzzles",
+    "Home",
+    "News",
+    "World",
+    "Politics",
+    "Business",
+    "Sport",
+    "Weather",
+    "Opinion",
+    "Culture",
+    "Video",
+    "Podcasts",
+    "Travel",
+    "Science",
+    "Tech",
+    "Health",
+    "Local",
+    "Obituaries",
+    "Puzzles",
 )
 SHARE = ("Share on Facebook", "Share on X", "Email", "Copy link", "Print", "WhatsApp", "LinkedIn", "Share")
 COOKIE_TEXT = (
@@ -293,7 +371,9 @@ def junk_nav(draw: st.DrawFn) -> str:
 def junk_footer(draw: st.DrawFn) -> str:
     year = draw(st.integers(1995, 2030))
     site = draw(st.sampled_from(SITE_NAMES))
-    links = draw(st.lists(st.sampled_from(("About", "Contact", "Privacy Policy", "Terms of Service")), unique=True))
+    links = draw(
+        st.lists(st.sampled_from(("About", "Contact", "Privacy Policy", "Terms of Service")), unique=True)
+    )
     nav = " | ".join(f'<a href="/{w.lower().replace(" ", "-")}/">{w}</a>' for w in links)
     extra = f"<p>{nav}</p>" if nav else ""
     return f'<footer class="site-footer"><p>&copy; {year} {site}. All rights reserved.</p>{extra}</footer>'
@@ -305,7 +385,7 @@ def junk_share(draw: st.DrawFn) -> str:
     as_button = draw(st.lists(st.booleans(), min_size=len(labels), max_size=len(labels)))
     items = " ".join(
         f'<button type="button">{w}</button>' if b else f'<a href="https://share.example/?u=1">{w}</a>'
-        for w, b in zip(labels, as_button)
+        for w, b in zip(labels, as_button, strict=True)
     )
     return f'<div class="share-tools">{items}</div>'
 
@@ -320,7 +400,9 @@ def junk_cookie(draw: st.DrawFn) -> str:
     )
 
 
-junk_blocks = st.lists(st.one_of(junk_nav(), junk_footer(), junk_share(), junk_cookie()), min_size=1, max_size=3)
+junk_blocks = st.lists(
+    st.one_of(junk_nav(), junk_footer(), junk_share(), junk_cookie()), min_size=1, max_size=3
+)
 
 
 def inject(page: str, start: list[str], end: list[str]) -> str:
@@ -468,7 +550,9 @@ def test_registry_order_is_priority_order(start_default: bool, ops: list[tuple[s
                     assert at == anchor_at - 1, f"{name} is not just before {anchor}: {now}"
             else:
                 assert at > anchor_at, f"{name} placed after {anchor} lands before it: {now}"
-                if anchor_at + 1 < len(now) and rules.priority_of(now[anchor_at + 1]) > rules.priority_of(anchor):
+                if anchor_at + 1 < len(now) and rules.priority_of(now[anchor_at + 1]) > rules.priority_of(
+                    anchor
+                ):
                     assert at == anchor_at + 1, f"{name} is not just after {anchor}: {now}"
             placed.append((name, op, anchor))
         elif op == "deregister":
@@ -492,7 +576,9 @@ def test_registry_order_is_priority_order(start_default: bool, ops: list[tuple[s
     assert [r.rule_name for r in rules.ordered()] == names
     assert len(rules) == len(names) == len(set(names))
     prios = [rules.priority_of(n) for n in names]
-    assert prios == sorted(prios), f"iteration is not in priority order: {list(zip(names, prios))}"
+    assert prios == sorted(prios), (
+        f"iteration is not in priority order: {list(zip(names, prios, strict=True))}"
+    )
     pos = {n: k for k, n in enumerate(names)}
     for rule, op, anchor in placed:
         if op == "before":
@@ -503,3 +589,14 @@ def test_registry_order_is_priority_order(start_default: bool, ops: list[tuple[s
     assert [r.rule_name for r in Segmenter(rules).rules] == names
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="library bug: RuleSet._between halves the gap between neighbours without checking "
+    "that the midpoint is strictly between them; after ~52 placements before the same rule the "
+    "float midpoint equals the anchor's priority and the new rule sorts after the anchor",
+)
+def test_many_placements_before_the_same_rule() -> None:
+    rules = RuleSet([NamedRule("a", 100), NamedRule("z", 200)])
+    for i in range(60):
+        rules.register(NamedRule(f"n{i}"), before="z")
+        assert rules.names()[-1] == "z", f"n{i} placed before 'z' sorts after it: {rules.names()[-3:]}"
