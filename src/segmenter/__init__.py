@@ -24,8 +24,9 @@ from .model import (
     Segmentation,
 )
 from .rules import CONTEXT, Rule, RuleError, RuleSet, SiteRule, site_rules
-from .segmenter import Options, Segmenter, segment, segment_html
+from .segmenter import Options, Segmenter, segment, segment_html, segment_text
 from .selectors import SelectorError
+from .text import render_text
 
 __version__ = "0.1.0"
 
@@ -56,5 +57,7 @@ __all__ = [
     "__version__",
     "segment",
     "segment_html",
+    "segment_text",
+    "render_text",
     "site_rules",
 ]

@@ -62,6 +62,7 @@ def assemble(
     byline: str | None = None
     dateline: str | None = None
     cap_groups: list[_CaptionGroup] = []
+    last_dateline = -2
     card_groups: list[tuple[int, list[CardLine]]] = []
     title_text: str | None = None
     base = page.url
@@ -83,7 +84,12 @@ def assemble(
         elif b.label is Label.BYLINE:
             byline = byline or b.text
         elif b.label is Label.DATELINE:
-            dateline = dateline or b.text
+            # a dateline may span lines ("Hong Kong" / "CNN —"): keep them together
+            if dateline is None:
+                dateline = b.text
+            elif b.index - last_dateline == 1:
+                dateline = f"{dateline} {b.text}"
+            last_dateline = b.index
         elif b.label is Label.CAPTION or b.label is Label.CREDIT:
             group = cap_groups[-1] if cap_groups else None
             same_figure = f.figure >= 0 and group is not None and group.figure == f.figure
@@ -112,7 +118,7 @@ def assemble(
     for group in cap_groups:
         captions.append(group.build(page, images_by_cursor, base))
     for _, lines in card_groups:
-        card = card_fields(lines, base=base, now=now)
+        card = card_fields(lines, base=base, now=now, plain_text=page.kind == "text")
         if card is not None:
             related.append(card)
     if title_text is None:

@@ -13,6 +13,16 @@ import regex
 from .model import RelatedCard
 from .timeparse import find_age, parse_age
 
+_SECTION_SUFFIX = regex.compile(r"\s[-–—|]\s(?:\p{Lu}[\p{L}&]*)(?:\s(?:&\s)?\p{Lu}?[\p{L}&]*){0,2}$")
+
+
+def strip_section_suffix(title: str) -> str:
+    """A dumped card's headline without the section name appended to it (" - Economy")."""
+    m = _SECTION_SUFFIX.search(title)
+    if m is not None and m.start() > 10:
+        return title[: m.start()].rstrip()
+    return title
+
 __all__ = ["CardLine", "card_fields", "clean_title"]
 
 #: class/id tokens that mark the publisher line of a card
@@ -65,18 +75,28 @@ def _source_of(text: str) -> str | None:
 
 
 def card_fields(
-    lines: Sequence[CardLine], *, base: str | None = None, now: datetime | None = None
+    lines: Sequence[CardLine],
+    *,
+    base: str | None = None,
+    now: datetime | None = None,
+    plain_text: bool = False,
 ) -> RelatedCard | None:
     """Build a :class:`RelatedCard` from the lines of one card (``None`` when no line can be its
-    headline)."""
+    headline). ``plain_text`` cards have no links: the headline is the longest headline-sized
+    line, the publisher the first short line, and a trailing " - Section" is dropped."""
     if not lines:
         return None
     linked = [ln for ln in lines if ln.href and ln.link_share >= 0.5]
     pool = linked or [ln for ln in lines if _words(ln.text) >= 2 and find_age(ln.text) is None]
+    if plain_text:
+        headline_sized = [ln for ln in pool if _words(ln.text) <= 30 and not _BYLINE.match(ln.text)]
+        pool = [ln for ln in headline_sized if _words(ln.text) >= 3] or headline_sized or pool
     if not pool:
         return None
     title_line = max(pool, key=lambda ln: (_words(ln.text), -ln.index))
     title = clean_title(title_line.text)
+    if plain_text:
+        title = strip_section_suffix(title)
     if not title:
         return None
     age_text: str | None = None
@@ -98,10 +118,12 @@ def card_fields(
             if source is None and rest and (ln.hints & SOURCE_HINTS or (joined and joined in "·•|–—-")):
                 source = _source_of(rest)
             continue
-        if source is None and ln.hints & SOURCE_HINTS:
-            source = _source_of(text)
+        if source is None and (ln.hints & SOURCE_HINTS or (plain_text and _words(text) <= 6)):
+            source = _source_of(text.lstrip("-–— "))
             if source is not None:
                 continue
+        if plain_text and _words(text) <= 6:
+            continue  # "- Publisher" repeated, section labels
         if _words(text) >= 8 and (snippet is None or len(text) > len(snippet)):
             snippet = text
     age, published = parse_age(age_text, now) if age_text else (None, None)

@@ -104,6 +104,10 @@ class Page:
     xpaths: tuple[str, ...] = field(repr=False, default=())
     #: the first image of each figure (by the figure's node number, ``Features.figure``)
     figure_images: dict[int, ImageRef] = field(repr=False, default_factory=dict)
+    #: blocks between the headline and the body (a text page's dateline and byline lines)
+    header_zone: frozenset[int] = frozenset()
+    #: "html" or "text"
+    kind: str = "html"
     #: labels after the context-free stage; filled in for context rules only
     provisional: tuple[Any, ...] = field(repr=False, default=())
 

@@ -12,12 +12,13 @@ from urllib.parse import urlsplit
 from .assemble import AssembleOptions, assemble
 from .features import Page, RegionWeights, build_page
 from .model import Block, Evidence, Segmentation
-from .parse import to_tree
+from .parse import decode, to_tree
 from .resolve import resolve
 from .rules.base import BLOCK, CONTEXT, Rule, RuleSet
 from .selectors import select
+from .text import build_text_page, looks_like_text
 
-__all__ = ["Options", "Segmenter", "segment", "segment_html"]
+__all__ = ["Options", "Segmenter", "segment", "segment_html", "segment_text"]
 
 
 @dataclass(frozen=True)
@@ -71,14 +72,36 @@ class Segmenter:
     def segment(self, page: object, *, url: str | None = None, now: datetime | None = None) -> Segmentation:
         """Segment one page: ``str``/``bytes`` HTML, an lxml element/tree or a BeautifulSoup object.
 
+        A ``str`` (or ``bytes``, once decoded) with no HTML tag in its first 4,096 characters is a
+        plain-text page: see :meth:`segment_text`.
+
         :param url: the page's address; resolves relative links and scopes site rules.
         :param now: an aware datetime that anchors relative ages ("3 hours ago").
         :raises TypeError: for any other type of ``page``, or a naive ``now``.
         """
+        return self._segment(page, url=url, now=now, mode="auto")
+
+    def segment_html(self, page: object, *, url: str | None = None, now: datetime | None = None) -> Segmentation:
+        """Like :meth:`segment`, but always treats ``page`` as HTML."""
+        return self._segment(page, url=url, now=now, mode="html")
+
+    def segment_text(self, page: str | bytes, *, url: str | None = None, now: datetime | None = None) -> Segmentation:
+        """Like :meth:`segment`, but always treats ``page`` as a plain-text page (one block per
+        line). Bytes are decoded as UTF-8 (a BOM is honoured; undecodable bytes become U+FFFD)."""
+        return self._segment(page, url=url, now=now, mode="text")
+
+    def _segment(self, page: object, *, url: str | None, now: datetime | None, mode: str) -> Segmentation:
         if now is not None and (not isinstance(now, datetime) or now.tzinfo is None):
             raise TypeError("now must be an aware datetime (with tzinfo)")
         if url is not None and not isinstance(url, str):
             raise TypeError(f"url must be a str, not {type(url).__name__}")
+        if mode != "html" and isinstance(page, str | bytes | bytearray | memoryview):
+            text, warnings = (page, []) if isinstance(page, str) else decode(bytes(page))
+            if mode == "text" or looks_like_text(text):
+                return self._segment_text(text, url, now, warnings)
+            page = text
+        elif mode == "text":
+            raise TypeError(f"segment_text() takes str or bytes, not {type(page).__name__}")
         parsed = to_tree(page)
         warnings = list(parsed.warnings)
         host = urlsplit(url).hostname if url else None
@@ -96,6 +119,15 @@ class Segmenter:
             )
             warnings.append("the page shows almost no text without scripts; read its <noscript> content")
         return self._label(feats_page, rules, warnings, now)
+
+    def _segment_text(self, text: str, url: str | None, now: datetime | None, warnings: list[str]) -> Segmentation:
+        if "\x00" in text:
+            text = text.replace("\x00", "\ufffd")
+            warnings.append("NUL characters replaced with U+FFFD")
+        page = build_text_page(text, url=url)
+        host = urlsplit(url).hostname if url else None
+        rules = [r for r in self.rules if r.applies_to(host) and not r.selector]
+        return self._label(page, rules, warnings, now)
 
     def _label(
         self, page: Page, rules: list[Rule], warnings: list[str], now: datetime | None = None
@@ -176,5 +208,10 @@ def segment(page: object, *, url: str | None = None, now: datetime | None = None
 
 def segment_html(page: object, *, url: str | None = None, now: datetime | None = None) -> Segmentation:
     """Like :func:`segment`, but always treats ``page`` as HTML (no plain-text sniffing)."""
-    return _default().segment(page, url=url, now=now)
+    return _default().segment_html(page, url=url, now=now)
+
+
+def segment_text(page: str | bytes, *, url: str | None = None, now: datetime | None = None) -> Segmentation:
+    """Like :func:`segment`, but always treats ``page`` as a plain-text page (one block per line)."""
+    return _default().segment_text(page, url=url, now=now)
 

@@ -20,6 +20,7 @@ __all__ = [
     "CaptionRule",
     "ClassVocabularyRule",
     "ContextSmoothingRule",
+    "HeaderZoneRule",
     "HeadingRule",
     "LinkDensityRule",
     "MainRegionRule",
@@ -288,6 +289,27 @@ class BylineDatelineRule(Rule):
             yield self.vote(Label.DATELINE, WEIGHTS["dateline"], "a line that is only a date or time")
 
 
+class HeaderZoneRule(Rule):
+    """On a text page, the short lines between the headline and the body ("Hong Kong",
+    "CNN —", "June 3, 2025 10:42 AM") are its dateline, or its byline when they read "By …"."""
+
+    name = "header-zone"
+    priority = 850
+    requires = frozenset({"index", "text", "words"})
+    emits = frozenset({Label.DATELINE, Label.BYLINE})
+
+    def __init__(self, max_words: int = 16) -> None:
+        self.max_words = max_words
+
+    def evaluate(self, block: Features, page: Page) -> Iterator[Evidence]:
+        if block.index not in page.header_zone or block.words > self.max_words:
+            return
+        if _BYLINE.match(block.text):
+            yield self.vote(Label.BYLINE, WEIGHTS["byline"], "a 'By …' line between headline and body")
+        else:
+            yield self.vote(Label.DATELINE, WEIGHTS["dateline"], "a short line between headline and body")
+
+
 class CaptionRule(Rule):
     """Captions and credits: ``<figcaption>``, ``itemprop=caption``, caption/credit classes, and
     short text in a figure (a ``<figure>`` or a small wrapper around an image with little text and
@@ -356,7 +378,7 @@ class RelatedLinkRule(Rule):
     )
     emits = frozenset({Label.RELATED})
 
-    def __init__(self, max_card_line_words: int = 60) -> None:
+    def __init__(self, max_card_line_words: int = 150) -> None:
         self.max_card_line_words = max_card_line_words
 
     def evaluate(self, block: Features, page: Page) -> Iterator[Evidence]:
@@ -374,7 +396,7 @@ class RelatedLinkRule(Rule):
                 yield self.vote(
                     Label.RELATED, WEIGHTS["related.card_headline"], "the headline link of a teaser card", final=final
                 )
-            elif final and block.words <= self.max_card_line_words:
+            elif final and (block.words <= self.max_card_line_words or page.kind == "text"):
                 yield self.vote(Label.RELATED, WEIGHTS["related.card"], "a line of a teaser card", final=True)
             return
         if has_link and "related" in block.categories and 3 <= block.words <= 30 and block.link_density >= 0.6:
@@ -445,6 +467,7 @@ def default_rules() -> Iterable[Rule]:
         BoilerplateTextRule(),
         HeadingRule(),
         BylineDatelineRule(),
+        HeaderZoneRule(),
         CaptionRule(),
         RelatedLinkRule(),
         ContextSmoothingRule(),
