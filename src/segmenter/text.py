@@ -51,11 +51,15 @@ _COMMENTS_HEADING = regex.compile(
 )
 _OTHER_SECTION = regex.compile(
     r"^(?:sponsored(?: content| links| stories)?|promoted(?: content| links| stories)?|paid content|"
-    r"advertisement|anzeige|site index|sitemap|footer|follow us|newsletter|about us|contact us)\s*:?$",
+    r"site index|sitemap|footer|follow us|newsletter|about us|contact us)\s*:?$",
     regex.IGNORECASE,
 )
 _BYLINE = regex.compile(r"^(?:by|von|par|por|di|door)\s+\p{Lu}", regex.IGNORECASE)
 
+
+
+#: what crossing a blank line costs the article region, in characters of prose
+GAP_COST = 200.0
 
 
 def looks_like_text(page: str) -> bool:
@@ -116,6 +120,8 @@ def build_text_page(text: str, *, url: str | None = None) -> Page:
     current: str | None = None
     for i, ln in enumerate(lines):
         words = stats[i][0]
+        if ln.gap_before and current == "other":
+            current = None  # a sponsored box or a footer block ends at a blank line
         kind = None
         if words <= 8:
             if _RELATED_HEADING.match(ln.text):
@@ -132,6 +138,11 @@ def build_text_page(text: str, *, url: str | None = None) -> Page:
 
     # the article region: the maximum-sum run of lines, prose counting for, everything else
     # against, never across a section heading or into a section
+    # A blank line costs something to cross, unless the page separates all its paragraphs with
+    # blank lines anyway: then a blank line says nothing.
+    prose_lines = [ln for ln, p in zip(lines, prose, strict=True) if p]
+    spaced = sum(ln.gap_before for ln in prose_lines) > 0.5 * len(prose_lines) if prose_lines else False
+    gap_cost = 0.0 if spaced else GAP_COST
     best, best_start, best_end = 0.0, 0, 0
     run, run_start = 0.0, 0
     for i, ln in enumerate(lines):
@@ -139,6 +150,8 @@ def build_text_page(text: str, *, url: str | None = None) -> Page:
             run, run_start = 0.0, i + 1
             continue
         weight = float(len(ln.text)) if prose[i] else -(0.3 * len(ln.text) + 20.0)
+        if ln.gap_before:
+            weight -= gap_cost
         if run <= 0:
             run, run_start = weight, i
         else:

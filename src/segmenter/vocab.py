@@ -212,7 +212,7 @@ BOILERPLATE: tuple[tuple[str, regex.Pattern[str]], ...] = (
         regex.compile(
             r"^(?:sign up|subscribe|get (?:our|the) newsletter|newsletter|register|log ?in|sign in|"
             r"download (?:the|our)(?: [\p{L}\p{N}]+){0,4} app|get the app|advertisement|advertising|anzeige|werbung|publicité|publicidad|"
-            r"sponsored|promoted|paid content|abonnieren|jetzt abonnieren|s'abonner|suscríbete|gift this article)\b",
+            r"sponsored|promoted|paid content|abonnieren|jetzt abonnieren|s'abonner|suscríbete|gift this article|support (?:local |independent |quality )?journalism|already a subscriber)\b",
             regex.IGNORECASE,
         ),
     ),
@@ -230,7 +230,8 @@ BOILERPLATE: tuple[tuple[str, regex.Pattern[str]], ...] = (
         regex.compile(
             r"^(?:home|menu|search|skip to (?:main )?content|back to top|next|previous|more|"
             r"read more|see more|show more|load more|view all|click here|startseite|suche|accueil|"
-            r"rechercher|inicio|buscar|show (?:earlier|older|newer|more) (?:updates|posts|entries|comments))"
+            r"rechercher|inicio|buscar|show (?:earlier|older|newer|more) (?:updates|posts|entries|comments)|"
+            r"\d{1,3}\s*(?:/|of|von|de|sur|di|van)\s*\d{1,3})"
             r"\s*[»›>→]?$",
             regex.IGNORECASE,
         ),
