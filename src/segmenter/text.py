@@ -51,7 +51,7 @@ _COMMENTS_HEADING = regex.compile(
 )
 _OTHER_SECTION = regex.compile(
     r"^(?:sponsored(?: content| links| stories)?|promoted(?: content| links| stories)?|paid content|"
-    r"site index|sitemap|footer|follow us|newsletter|about us|contact us)\s*:?$",
+    r"site index|sitemap)\s*:?$",
     regex.IGNORECASE,
 )
 _BYLINE = regex.compile(r"^(?:by|von|par|por|di|door)\s+\p{Lu}", regex.IGNORECASE)
@@ -97,47 +97,11 @@ def _split_lines(text: str) -> list[_Line]:
 _END = frozenset(".!?。！？…\"”’'»)")
 
 
-def _is_prose(words: int, stop: float, text: str) -> bool:
-    # a headline can be long and full of function words too, but it does not end like a sentence
-    ends = text[-1:] in _END
-    return words >= 12 and (ends or words >= 30) and (stop >= 0.12 or words >= 40 or (stop == 0.0 and ends))
-
-
-def _headline_like(text: str, words: int) -> bool:
-    return 3 <= words <= 30 and text[-1:] not in ".:;," and find_age(text) is None
-
-
-def build_text_page(text: str, *, url: str | None = None) -> Page:
-    """Lines (and glued tails) of a plain-text page as a :class:`Page` of blocks with features."""
-    lines = _split_lines(text)
-    n = len(lines)
-    stats = [_text_stats(ln.text) for ln in lines]
-    prose = [_is_prose(w, s, ln.text) for ln, (w, s) in zip(lines, stats, strict=True)]
-
-    # sections: a heading starts one; lines up to the next heading belong to it
-    section: list[str | None] = [None] * n
-    heading: list[bool] = [False] * n
-    current: str | None = None
-    for i, ln in enumerate(lines):
-        words = stats[i][0]
-        if ln.gap_before and current == "other":
-            current = None  # a sponsored box or a footer block ends at a blank line
-        kind = None
-        if words <= 8:
-            if _RELATED_HEADING.match(ln.text):
-                kind = "related"
-            elif _COMMENTS_HEADING.match(ln.text):
-                kind = "comments"
-            elif _OTHER_SECTION.match(ln.text):
-                kind = "other"
-        if kind is not None:
-            current = kind
-            heading[i] = True
-            continue
-        section[i] = current
-
-    # the article region: the maximum-sum run of lines, prose counting for, everything else
-    # against, never across a section heading or into a section
+def _best_run(
+    lines: list[_Line], prose: list[bool], heading: list[bool], section: list[str | None]
+) -> tuple[int, int]:
+    """The article region: the maximum-sum run of lines (prose counts for itself, any other line
+    against), never across a section heading nor into a section. Returns ``(start, end)``."""
     # A blank line costs something to cross, unless the page separates all its paragraphs with
     # blank lines anyway: then a blank line says nothing.
     prose_lines = [ln for ln, p in zip(lines, prose, strict=True) if p]
@@ -158,6 +122,60 @@ def build_text_page(text: str, *, url: str | None = None) -> Page:
             run += weight
         if run > best:
             best, best_start, best_end = run, run_start, i + 1
+    return best_start, best_end
+
+
+def _is_prose(words: int, stop: float, text: str) -> bool:
+    # a headline can be long and full of function words too, but it does not end like a sentence
+    ends = text[-1:] in _END
+    return words >= 12 and (ends or words >= 30) and (stop >= 0.12 or words >= 40 or (stop == 0.0 and ends))
+
+
+def _headline_like(text: str, words: int) -> bool:
+    return 3 <= words <= 30 and text[-1:] not in ".:;," and find_age(text) is None
+
+
+def build_text_page(text: str, *, url: str | None = None) -> Page:
+    """Lines (and glued tails) of a plain-text page as a :class:`Page` of blocks with features."""
+    lines = _split_lines(text)
+    n = len(lines)
+    stats = [_text_stats(ln.text) for ln in lines]
+    prose = [ln.part == 0 and _is_prose(w, s, ln.text) for ln, (w, s) in zip(lines, stats, strict=True)]
+    # where the article could start, before sections are known: a heading such as "Comments"
+    # among the navigation above the article opens no section
+    first_start, _ = _best_run(lines, prose, [False] * n, [None] * n)
+
+    # sections: a heading starts one; lines up to the next heading belong to it
+    section: list[str | None] = [None] * n
+    heading: list[bool] = [False] * n
+    current: str | None = None
+    other_lines = 0
+    for i, ln in enumerate(lines):
+        words = stats[i][0]
+        if current == "other" and (ln.gap_before or other_lines >= 8):
+            current = None  # a sponsored box or a footer block ends at a blank line
+        if current == "related" and prose[i] and i > 0 and prose[i - 1] and section[i - 1] == "related":
+            # two prose lines in a row: article text again (cards carry one snippet each)
+            current = None
+            section[i - 1] = None
+        other_lines = other_lines + 1 if current == "other" else 0
+        kind = None
+        if words <= 8 and i >= first_start:
+            if _RELATED_HEADING.match(ln.text):
+                kind = "related"
+            elif _COMMENTS_HEADING.match(ln.text):
+                kind = "comments"
+            elif _OTHER_SECTION.match(ln.text):
+                kind = "other"
+        if kind is not None:
+            current = kind
+            heading[i] = True
+            continue
+        section[i] = current
+
+    # the article region: the maximum-sum run of lines, prose counting for, everything else
+    # against, never across a section heading or into a section
+    best_start, best_end = _best_run(lines, prose, heading, section)
     in_region = [best_start <= i < best_end for i in range(n)]
 
     # title: the longest headline-like line among the few lines before the region
@@ -264,16 +282,10 @@ def build_text_page(text: str, *, url: str | None = None) -> Page:
 
 
 def render_text(page: object) -> str:
-    """The project's own text rendering of an HTML page: every block on its own line, in
-    reading order, with a blank line where the page starts a new section (a heading)."""
+    """The project's own text rendering of an HTML page, as a scraper that keeps only text
+    would save it: every block on its own line, in reading order."""
     from .features import build_page
     from .parse import to_tree
 
-    parsed = to_tree(page)
-    built = build_page(parsed.root)
-    out: list[str] = []
-    for f in built.blocks:
-        if f.heading_level and out:
-            out.append("")
-        out.append(f.text)
-    return "\n".join(out) + ("\n" if out else "")
+    built = build_page(to_tree(page).root)
+    return "".join(f.text + "\n" for f in built.blocks)
