@@ -46,7 +46,8 @@ _RELATED_HEADING = regex.compile(
 )
 _COMMENTS_HEADING = regex.compile(
     r"^(?:\d+\s+)?(?:comments?|kommentare?|commentaires?|comentarios?|commenti|comentários|reacties|"
-    r"reactions|discussion|leserkommentare)\b(?:\s*\(\d+\))?\s*:?$",
+    r"reactions|discussion|leserkommentare)\b(?:\s*\(\d+\))?\s*:?$|"
+    r"^(?:\d+|one|two|no)\s+(?:responses?|replies|comments?|thoughts)\s+(?:to|on)\b",
     regex.IGNORECASE,
 )
 _OTHER_SECTION = regex.compile(
@@ -128,6 +129,9 @@ def _best_run(
 def _is_prose(words: int, stop: float, text: str) -> bool:
     # a headline can be long and full of function words too, but it does not end like a sentence
     ends = text[-1:] in _END
+    if stop == 0.0 and len(text) >= 2 * words - 1 and " " not in text[:40].strip():
+        # Chinese, Japanese …: no spaces, no stop words; length and punctuation tell
+        return len(text) >= 30 and (ends or len(text) >= 60)
     return words >= 12 and (ends or words >= 30) and (stop >= 0.12 or words >= 40 or (stop == 0.0 and ends))
 
 
@@ -141,9 +145,9 @@ def build_text_page(text: str, *, url: str | None = None) -> Page:
     n = len(lines)
     stats = [_text_stats(ln.text) for ln in lines]
     prose = [ln.part == 0 and _is_prose(w, s, ln.text) for ln, (w, s) in zip(lines, stats, strict=True)]
-    # where the article could start, before sections are known: a heading such as "Comments"
-    # among the navigation above the article opens no section
-    first_start, _ = _best_run(lines, prose, [False] * n, [None] * n)
+    # where running text first appears (two prose lines in a row): a heading such as
+    # "Comments" among the navigation above it opens no section
+    first_start = next((i for i in range(n - 1) if prose[i] and prose[i + 1]), n)
 
     # sections: a heading starts one; lines up to the next heading belong to it
     section: list[str | None] = [None] * n
@@ -160,7 +164,7 @@ def build_text_page(text: str, *, url: str | None = None) -> Page:
             section[i - 1] = None
         other_lines = other_lines + 1 if current == "other" else 0
         kind = None
-        if words <= 8 and i >= first_start:
+        if (words <= 8 or _COMMENTS_HEADING.match(ln.text)) and i >= first_start and words <= 20:
             if _RELATED_HEADING.match(ln.text):
                 kind = "related"
             elif _COMMENTS_HEADING.match(ln.text):
