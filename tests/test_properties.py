@@ -125,14 +125,14 @@ def assert_partition(page: str, result: Segmentation) -> None:
 @pytest.mark.parametrize("fid", S.fixture_ids())
 def test_partition_on_fixture_pages(fid: str) -> None:
     page = S.fixture_bytes(fid).decode("utf-8")
-    assert_partition(page, DEFAULT.segment(page, url=fixture_url(fid)))
+    assert_partition(page, DEFAULT.segment_html(page, url=fixture_url(fid)))
 
 
 @settings(max_examples=150, deadline=None)
 @given(page=S.pages())
 def test_partition(page: str) -> None:
     """Every visible word lands in exactly one block, in order; every block has one Label."""
-    assert_partition(page, DEFAULT.segment(page))
+    assert_partition(page, DEFAULT.segment_html(page))
 
 
 @settings(max_examples=40, deadline=None)
@@ -146,7 +146,7 @@ def test_partition_from_bytes(page: str, encoding: str) -> None:
         data = page.replace('<meta charset="utf-8">', "").encode("utf-16")  # with a BOM
     else:
         data = page.encode("utf-8")
-    assert_partition(page, DEFAULT.segment(data))
+    assert_partition(page, DEFAULT.segment_html(data))
 
 
 @pytest.mark.xfail(
@@ -161,7 +161,7 @@ def test_known_hidden_gaps(how: str) -> None:
     b</p>`` gives the block 'a HID b'. When this XPASSes, move the entries of
     strategies.HIDING_NOT_RECOGNISED into strategies.HIDING."""
     page = f"<html><body><p>a <span{how}>HID</span> b</p></body></html>"
-    assert_partition(page, DEFAULT.segment(page))
+    assert_partition(page, DEFAULT.segment_html(page))
 
 
 @pytest.mark.xfail(
@@ -173,7 +173,7 @@ def test_hidden_block_element_splits_a_word() -> None:
     """``foo<div hidden>x</div>bar`` renders as 'foobar' but gives blocks 'foo' and 'bar'. When this
     XPASSes, drop the padding around hidden elements in strategies.invisible_noise and _wrap."""
     page = "<html><body>foo<div hidden>x</div>bar</body></html>"
-    assert_partition(page, DEFAULT.segment(page))
+    assert_partition(page, DEFAULT.segment_html(page))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -185,7 +185,7 @@ def test_hidden_block_element_splits_a_word() -> None:
 @given(page=S.pages())
 def test_reading_order(page: str) -> None:
     """Each block's words are a contiguous run of the visible words, after the previous block's."""
-    result = DEFAULT.segment(page)
+    result = DEFAULT.segment_html(page)
     problems = [reading_order_problem(result, view) for view in S.page_views(page, NOSCRIPT_FALLBACK)]
     assert None in problems, "\n".join(p or "" for p in problems)
 
@@ -254,6 +254,7 @@ def test_determinism(page_url: tuple[str | bytes, str | None], opts: dict[str, A
 def test_arbitrary_text_never_raises(text: str) -> None:
     check_blocks(segmenter.segment(text))
     check_blocks(segmenter.segment_html(text))
+    check_blocks(segmenter.segment_text(text))
 
 
 @settings(max_examples=100, deadline=None)
@@ -268,10 +269,11 @@ def test_tag_soup_never_raises(soup: str, as_bytes: str | None) -> None:
     page: str | bytes = soup
     if as_bytes is not None:
         page = soup.encode(as_bytes, "surrogatepass" if as_bytes.startswith("utf") else "replace")
-    result = segmenter.segment(page)
-    check_blocks(result)
-    for b in result.blocks:
-        result.explain(b)
+    for segment in (segmenter.segment, segmenter.segment_html):
+        result = segment(page)
+        check_blocks(result)
+        for b in result.blocks:
+            result.explain(b)
 
 
 @settings(max_examples=150, deadline=None)
@@ -279,7 +281,7 @@ def test_tag_soup_never_raises(soup: str, as_bytes: str | None) -> None:
 def test_tag_soup_partition_of_characters(soup: str) -> None:
     """On tag soup, the blocks hold exactly the visible characters of the tree the library parsed
     (the reference walk runs on that tree, so parser recovery is not what is tested here)."""
-    result = segmenter.segment(soup)
+    result = segmenter.segment_html(soup)
     check_blocks(result)
     got = "".join(words_of(result))
     views = ["".join(v) for v in S.visible_views(to_tree(soup).root, NOSCRIPT_FALLBACK)]
@@ -318,7 +320,7 @@ def test_arbitrary_url_never_raises(url: str) -> None:
 def test_deep_nesting_never_raises(depth: int, inner: str) -> None:
     """libxml2 refuses documents nested deeper than its limit; the text must survive anyway."""
     page = "<html><body>" + "<div>" * depth + f"<p>{inner}</p>" + "</div>" * depth + "</body></html>"
-    result = segmenter.segment(page)
+    result = segmenter.segment_html(page)
     check_blocks(result)
     assert words_of(result) == inner.split()
 
@@ -422,7 +424,12 @@ def inject(page: str, start: list[str], end: list[str]) -> str:
 
 def article_fixtures() -> list[Any]:
     out: list[Any] = []
-    known_failures: dict[str, str] = {}
+    known_failures: dict[str, str] = {
+        "short-article": 'library bug: a cookie banner with role="dialog" and a long paragraph, put after '
+        "the article, becomes article text: the role makes the banner a 'container' marker node, so "
+        "features._finish counts it as a layout wrapper once it holds 25% of the main region's prose "
+        "and drops its strong 'cookie' category (without role=\"dialog\" it stays junk)",
+    }
     for fid in S.fixture_ids():
         if S.fixture_gold(fid).get("article") is None:
             continue
@@ -431,15 +438,25 @@ def article_fixtures() -> list[Any]:
     return out
 
 
+LONG_COOKIE_BANNER = (
+    f'<div class="cookie-banner" role="dialog"><p>{COOKIE_TEXT[2]}</p>'
+    '<button type="button">Accept all</button> <button type="button">Reject all</button></div>'
+)
+SHORT_NAV = (
+    '<nav class="site-nav"><ul><li><a href="/">Home</a></li><li><a href="/news/">News</a></li></ul></nav>'
+)
+
+
 @pytest.mark.parametrize("fid", article_fixtures())
 @settings(max_examples=15, deadline=None)
+@example(start=[SHORT_NAV], end=[LONG_COOKIE_BANNER])
 @given(start=junk_blocks, end=junk_blocks)
 def test_injected_junk_keeps_article(fid: str, start: list[str], end: list[str]) -> None:
     page = S.fixture_bytes(fid).decode("utf-8")
     url = fixture_url(fid)
-    before = DEFAULT.segment(page, url=url).article
+    before = DEFAULT.segment_html(page, url=url).article
     assert before is not None, f"{fid}: no article before injection"
-    after = DEFAULT.segment(inject(page, start, end), url=url)
+    after = DEFAULT.segment_html(inject(page, start, end), url=url)
     assert after.article is not None, f"{fid}: the article disappeared"
     assert after.article.text == before.text
 
