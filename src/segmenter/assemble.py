@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urljoin
 
-from .captions import split_credit
+from .captions import split_credit, strip_credit_label
 from .cards import CardLine, card_fields
 from .features import ImageRef, Page
 from .model import (
@@ -166,9 +166,12 @@ class _CaptionGroup:
             image: Image | None = Image(_absolute(ref.src, base), ref.alt, ref.width, ref.height)
         else:
             image = _image_near(images, self.blocks[0], base)
-        return Caption(
-            " ".join(self.texts), " ".join(self.credits) or None, image, self.position, tuple(self.blocks)
-        )
+        label: str | None = None
+        credit: str | None = None
+        if self.credits:
+            label, credit = strip_credit_label(self.credits[0])
+            credit = " ".join([credit, *self.credits[1:]])
+        return Caption(" ".join(self.texts), credit, image, self.position, tuple(self.blocks), label)
 
 
 def _image_near(images: dict[int, ImageRef], index: int, base: str | None) -> Image | None:

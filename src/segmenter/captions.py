@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import regex
 
-__all__ = ["is_credit", "split_credit"]
+__all__ = ["is_credit", "split_credit", "strip_credit_label"]
 
 # Words that introduce a credit line, as pages print them.
 _LABELS = (
@@ -60,12 +60,22 @@ def _credit_like(fragment: str) -> bool:
         return True
     if fragment.endswith(("!", "?")) or _words(fragment) > 10:
         return False
+    if "(" in fragment[1:]:
+        return False  # "Talks resume (AP Photo/…)": text with a bracketed credit, not a credit
     # names and agencies, not prose: hardly any lower-case words besides the usual fillers
     lower = sum(1 for w in _WORD.findall(fragment) if w[0].islower() and w.lower() not in _CREDIT_FILLERS)
     if lower > 1:
         return False
     # "Getty Images", "Reuters", "Jane Doe/Bloomberg", "IMAGO/Nico Herbertz"
     return bool(_AGENCY_RE.search(fragment)) or bool(_SLASH_NAME.search(fragment))
+
+
+_NAME = regex.compile(r"^\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|da|del|der|le|la|di)){1,4}$")
+
+
+def _paren_credit(inner: str) -> bool:
+    """Brackets at the end of a caption hold a credit, or just a person's name ("(Lucy Akins)")."""
+    return _credit_like(inner) or _NAME.match(inner.strip()) is not None
 
 
 def is_credit(text: str) -> bool:
@@ -75,7 +85,7 @@ def is_credit(text: str) -> bool:
     if not text or _words(text) > MAX_CREDIT_WORDS:
         return False
     if text.startswith("(") and text.endswith(")"):
-        return _credit_like(text[1:-1])
+        return _paren_credit(text[1:-1])
     return _credit_like(text)
 
 
@@ -102,7 +112,7 @@ def split_credit(text: str) -> tuple[str, str | None]:
         if head and _words(credit) <= MAX_CREDIT_WORDS:
             return head, credit
     m = _TRAILING_PAREN.search(text)
-    if m is not None and _credit_like(m.group(1)):
+    if m is not None and m.start() > 0 and _paren_credit(m.group(1)):
         return text[: m.start()].rstrip(), text[m.start() :].strip()
     m = _PIPE.search(text)
     if m is not None and _credit_like(m.group(1)):
@@ -111,3 +121,23 @@ def split_credit(text: str) -> tuple[str, str | None]:
     if m is not None and _credit_like(m.group(1)):
         return text[: m.start() + 1].rstrip(), m.group(1).strip()
     return text, None
+
+
+_LEADING_LABEL = regex.compile(
+    rf"^(?:(?:top |main |cover )?(?:{_LABELS})(?![\p{{L}}])(?:\s+credits?)?\s*(?:by|von|de|par|di|door|:|：|-)\s*)+"
+    rf"|^(?-i:(?:(?:Image |Photo )?(?:Credit|Photo|Foto|Image|Bild))+(?=\p{{Lu}}\p{{Ll}}))",
+    regex.IGNORECASE,
+)
+
+
+def strip_credit_label(credit: str) -> tuple[str | None, str]:
+    """Split a credit's leading label from the name: ``"Photo by Jane Doe"`` ->
+    ``("Photo by", "Jane Doe")``; ``"(AP Photo/Jane Doe)"`` and ``"© Reuters"`` keep their form.
+    Returns ``(label or None, credit)``; a credit that is only a label is returned unchanged."""
+    m = _LEADING_LABEL.match(credit)
+    if m is None or m.end() == 0:
+        return None, credit
+    rest = credit[m.end() :].strip()
+    if not rest or not _WORD.search(rest):
+        return None, credit
+    return credit[: m.end()].strip(), rest

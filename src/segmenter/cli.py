@@ -272,7 +272,8 @@ def _age(card: RelatedCard) -> str | None:
 def _caption_line(c: Caption) -> str:
     text = c.text
     if c.credit:
-        text = f"{text} ({c.credit})" if text else c.credit
+        shown = _credit_shown(c)
+        text = f"{text} ({shown})" if text else shown
     return text
 
 
@@ -372,7 +373,7 @@ def format_markdown(seg: Segmentation, *, explain: bool = False) -> str:
         for c in seg.captions:
             line = "- " + _md(c.text) if c.text else "-"
             if c.credit:
-                line += (" — " if c.text else " ") + "_" + _md(c.credit) + "_"
+                line += (" — " if c.text else " ") + "_" + _md(_credit_shown(c)) + "_"
             if c.image is not None and c.image.src:
                 line += f" ([image]({_md_url(c.image.src)}))"
             lines.append(line)
@@ -496,3 +497,8 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=err)
         return 130
+
+
+def _credit_shown(caption: Caption) -> str:
+    """The credit as the page shows it, label included ("Photo: Jane Doe")."""
+    return f"{caption.credit_label} {caption.credit}" if caption.credit_label else caption.credit or ""

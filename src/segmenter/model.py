@@ -263,7 +263,12 @@ class Image:
 
 @dataclass(frozen=True)
 class Caption:
-    """A photo or video caption, with its credit line split off."""
+    """A photo or video caption, with its credit line split off.
+
+    ``credit`` is the credit without a leading label ("Jane Doe/AFP" for "Photo: Jane Doe/AFP");
+    the label, when there was one, is in ``credit_label``. Bracketed credits keep their form
+    ("(AP Photo/Jane Doe)"). A credit shown without any caption text gives ``text == ""``.
+    """
 
     text: str
     credit: str | None = None
@@ -271,11 +276,13 @@ class Caption:
     #: index of the article paragraph the caption follows (-1: before the first)
     position: int = -1
     blocks: tuple[int, ...] = ()
+    credit_label: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "text": self.text,
             "credit": self.credit,
+            "credit_label": self.credit_label,
             "image": None if self.image is None else self.image.to_dict(),
             "position": self.position,
             "blocks": list(self.blocks),

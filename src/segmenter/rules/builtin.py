@@ -289,6 +289,24 @@ class BylineDatelineRule(Rule):
             yield self.vote(Label.DATELINE, WEIGHTS["dateline"], "a line that is only a date or time")
 
 
+_DURATION = regex.compile(r"^\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:min|mins|minutes|sec|s)\b)?")
+
+
+def _not_a_caption(block: Features) -> bool:
+    """Text that sits in figures without being a caption: bylines and dates of author boxes,
+    video durations, buttons and one-word controls ("Embed", "Zoom")."""
+    text = block.text
+    if block.tag in ("button", "label"):
+        return True
+    if "credit" in block.categories or is_credit(text):
+        return False  # a photographer's name in an "author" span is still a credit
+    if "byline" in block.categories or "date" in block.categories or block.words <= 1:
+        return True
+    if block.words <= 14 and (_BYLINE.match(text) or DATE_ONLY.match(text)):
+        return True
+    return _DURATION.match(text) is not None
+
+
 class HeaderZoneRule(Rule):
     """On a text page, the short lines between the headline and the body ("Hong Kong",
     "CNN —", "June 3, 2025 10:42 AM") are its dateline, or its byline when they read "By …"."""
@@ -328,7 +346,7 @@ class CaptionRule(Rule):
         self.max_figure_words = max_figure_words
 
     def evaluate(self, block: Features, page: Page) -> Iterator[Evidence]:
-        if block.heading_level:
+        if block.heading_level or _not_a_caption(block):
             return
         c = block.containers
         cats = block.categories
