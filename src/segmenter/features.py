@@ -104,6 +104,8 @@ class Page:
     xpaths: tuple[str, ...] = field(repr=False, default=())
     #: the first image of each figure (by the figure's node number, ``Features.figure``)
     figure_images: dict[int, ImageRef] = field(repr=False, default_factory=dict)
+    #: figures with a caption the markup names (``<figcaption>``, a caption class)
+    captioned_figures: frozenset[int] = frozenset()
     #: blocks between the headline and the body (a text page's dateline and byline lines)
     header_zone: frozenset[int] = frozenset()
     #: "html" or "text"
@@ -567,6 +569,12 @@ def _finish(
         if p >= 0:
             image_nodes.add(node_parent[p])
     figure_of, figure_image = _figure_containers(raws, images, node_parent, node_block_start, node_block_end)
+    # figures whose caption the markup names (<figcaption>, a caption class): the rest of their
+    # text is not a caption
+    captioned = frozenset(
+        figure_of[i] for i, r in enumerate(raws)
+        if figure_of[i] >= 0 and ("figcaption" in r.containers or "caption" in r.cats or "itemprop:caption" in r.containers)
+    )
 
     title_block, title_text = _choose_title(raws, meta, r_start)
     card_of, card_ok = _cards(raws, stats, sig_counts, images, node_parent, node_block_start, node_block_end)
@@ -659,6 +667,7 @@ def _finish(
         region_chars=region_chars,
         xpaths=tuple(xpath(r.owner) for r in raws),
         figure_images=figure_image,
+        captioned_figures=captioned,
     )
 
 

@@ -363,6 +363,7 @@ class CaptionRule(Rule):
             yield self.vote(label, WEIGHTS["caption.in_figure"], f"{what} inside <figure>")
         elif (
             block.figure >= 0
+            and block.figure not in page.captioned_figures
             and block.in_main_region
             and (block.after_image or block.before_image or block.has_image)
             and block.words <= self.max_figure_words
