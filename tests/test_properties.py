@@ -149,29 +149,16 @@ def test_partition_from_bytes(page: str, encoding: str) -> None:
     assert_partition(page, DEFAULT.segment_html(data))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="library bug: features._is_hidden misses hyphenated screen-reader-only classes "
-    "(split_tokens turns 'sr-only' into 'sr', 'only', 'sronly') and upper-case CSS "
-    "('DISPLAY: NONE' fails its case-sensitive 'none' in style pre-check)",
-)
 @pytest.mark.parametrize("how", S.HIDING_NOT_RECOGNISED)
 def test_known_hidden_gaps(how: str) -> None:
-    """Hidden text the library still shows. Minimal input: ``<p>a <span class="sr-only">HID</span>
-    b</p>`` gives the block 'a HID b'. When this XPASSes, move the entries of
-    strategies.HIDING_NOT_RECOGNISED into strategies.HIDING."""
+    """Hidden text in forms that were once missed: hyphenated screen-reader-only classes
+    (``<span class="sr-only">``) and upper-case CSS (``DISPLAY: NONE``)."""
     page = f"<html><body><p>a <span{how}>HID</span> b</p></body></html>"
     assert_partition(page, DEFAULT.segment_html(page))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="library divergence: features.build_page flushes the block at a hidden block-level "
-    "element, so text a browser shows as one word is split into two blocks",
-)
 def test_hidden_block_element_splits_a_word() -> None:
-    """``foo<div hidden>x</div>bar`` renders as 'foobar' but gives blocks 'foo' and 'bar'. When this
-    XPASSes, drop the padding around hidden elements in strategies.invisible_noise and _wrap."""
+    """``foo<div hidden>x</div>bar`` renders as 'foobar': an invisible block element takes no room."""
     page = "<html><body>foo<div hidden>x</div>bar</body></html>"
     assert_partition(page, DEFAULT.segment_html(page))
 
@@ -302,11 +289,6 @@ WEIRD_URLS = (
 )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="library bug: Segmenter.segment calls urlsplit(url).hostname without guarding ValueError, "
-    "so a malformed URL such as 'http://[::1' raises 'Invalid IPv6 URL'",
-)
 @settings(max_examples=60, deadline=None)
 @example(url="http://[::1")
 @given(url=st.one_of(st.sampled_from(WEIRD_URLS), st.text(max_size=30)))
@@ -424,12 +406,7 @@ def inject(page: str, start: list[str], end: list[str]) -> str:
 
 def article_fixtures() -> list[Any]:
     out: list[Any] = []
-    known_failures: dict[str, str] = {
-        "short-article": 'library bug: a cookie banner with role="dialog" and a long paragraph, put after '
-        "the article, becomes article text: the role makes the banner a 'container' marker node, so "
-        "features._finish counts it as a layout wrapper once it holds 25% of the main region's prose "
-        "and drops its strong 'cookie' category (without role=\"dialog\" it stays junk)",
-    }
+    known_failures: dict[str, str] = {}
     for fid in S.fixture_ids():
         if S.fixture_gold(fid).get("article") is None:
             continue
@@ -606,12 +583,6 @@ def test_registry_order_is_priority_order(start_default: bool, ops: list[tuple[s
     assert [r.rule_name for r in Segmenter(rules).rules] == names
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="library bug: RuleSet._between halves the gap between neighbours without checking "
-    "that the midpoint is strictly between them; after ~52 placements before the same rule the "
-    "float midpoint equals the anchor's priority and the new rule sorts after the anchor",
-)
 def test_many_placements_before_the_same_rule() -> None:
     rules = RuleSet([NamedRule("a", 100), NamedRule("z", 200)])
     for i in range(60):

@@ -238,14 +238,17 @@ def _read_meta(root: Any) -> Meta:
     return Meta(title, og_title, site_name, description, canonical, lang)
 
 
-def _is_hidden(el: Any, tokens: tuple[str, ...]) -> bool:
+def _is_hidden(el: Any) -> bool:
     attrib = el.attrib
     if "hidden" in attrib or attrib.get("aria-hidden", "").lower() == "true":
         return True
     style = attrib.get("style")
-    if style and ("none" in style or "hidden" in style) and _HIDDEN_STYLE.search(style):
-        return True
-    return any(t in SR_ONLY_CLASSES for t in tokens)
+    if style:
+        low = style.lower()
+        if ("none" in low or "hidden" in low) and _HIDDEN_STYLE.search(low):
+            return True
+    cls = attrib.get("class")
+    return bool(cls) and any(c in SR_ONLY_CLASSES for c in cls.lower().split())
 
 
 def build_page(
@@ -373,12 +376,10 @@ def build_page(
                 tokens, cats_here = (), frozenset()
             parent = stack[-1] if stack else None
             if (tag in SKIP_TAGS and not (show_noscript and tag == "noscript")) or (
-                el.attrib and _is_hidden(el, tokens)
+                el.attrib and _is_hidden(el)
             ):
+                # an invisible element takes no room, not even a line break: no flush
                 walker.skip_subtree()
-                flush_needed = tag in BLOCK_TAGS
-                if flush_needed:
-                    flush()
                 stack.append(_Frame(-1, tag, False, {}, {}, frozenset(), True, (), ()))
                 continue
             node = node_count
@@ -532,9 +533,16 @@ def _finish(
             if mass >= WRAPPER_SHARE * main_mass:
                 wrappers.add(nd)
 
+    region1_chain = _ancestors_or_self(region1, node_parent)
+
+    def ignored(c: str, nd: int, wrapper_nodes: set[int]) -> bool:
+        # a strong marker (comments, share, ads …) is ignored only on the elements that hold the
+        # whole region; a weak one also on large layout wrappers
+        return nd in (region1_chain if c in STRONG_CATEGORIES else wrapper_nodes)
+
     def negative(r: _Raw) -> bool:
         for c, nd in r.cats.items():
-            if c in NEGATIVE_CATEGORIES and nd not in wrappers:
+            if c in NEGATIVE_CATEGORIES and not ignored(c, nd, wrappers):
                 return True
         for c in ("nav", "footer", "aside", "role:navigation", "role:contentinfo", "role:complementary"):
             nd2 = r.containers.get(c)
@@ -593,7 +601,9 @@ def _finish(
         words, stop = stats[i]
         chars = len(r.text)
         text = r.text
-        cats = frozenset(c for c, nd in r.cats.items() if nd not in keep_out or c not in NEGATIVE_CATEGORIES)
+        cats = frozenset(
+            c for c, nd in r.cats.items() if c not in NEGATIVE_CATEGORIES or not ignored(c, nd, keep_out)
+        )
         containers = frozenset(
             c for c, nd in r.containers.items()
             if nd not in keep_out or c in ("article", "main", "role:main", "itemprop:articlebody")

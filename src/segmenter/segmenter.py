@@ -104,7 +104,7 @@ class Segmenter:
             raise TypeError(f"segment_text() takes str or bytes, not {type(page).__name__}")
         parsed = to_tree(page)
         warnings = list(parsed.warnings)
-        host = urlsplit(url).hostname if url else None
+        host = _host(url, warnings)
         rules = [r for r in self.rules if r.applies_to(host)]
         marks = select(parsed.root, [r for r in rules if r.selector])
         feats_page = build_page(
@@ -125,7 +125,7 @@ class Segmenter:
             text = text.replace("\x00", "\ufffd")
             warnings.append("NUL characters replaced with U+FFFD")
         page = build_text_page(text, url=url)
-        host = urlsplit(url).hostname if url else None
+        host = _host(url, warnings)
         rules = [r for r in self.rules if r.applies_to(host) and not r.selector]
         return self._label(page, rules, warnings, now)
 
@@ -184,6 +184,16 @@ class Segmenter:
             _evidence=tuple(tuple(e) for e in evidence) if keep else (),
             _scores=tuple(r.scores for r in final) if keep else (),
         )
+
+
+def _host(url: str | None, warnings: list[str]) -> str | None:
+    if not url:
+        return None
+    try:
+        return urlsplit(url).hostname
+    except ValueError:
+        warnings.append(f"could not read the host of url {url[:200]!r}; site rules are off")
+        return None
 
 
 def _has_noscript(root: Any) -> bool:

@@ -167,6 +167,8 @@ class RuleSet:
         if before is not None or after is not None:
             priority = self._between(name, before, after)
         prio = float(rule.priority if priority is None else priority)
+        if prio != prio or prio in (float("inf"), float("-inf")):
+            raise RuleError(f"rule {name!r}: priority must be a finite number, not {prio!r}")
         self._counter += 1
         self._entries[name] = _Entry(prio, self._counter, rule)
 
@@ -192,6 +194,18 @@ class RuleSet:
         self._entries[new_name] = _Entry(old.priority, old.order, rule)
 
     def _between(self, name: str, before: str | None, after: str | None) -> float:
+        prio = self._midpoint(name, before, after)
+        if prio is None:
+            # Floating point ran out of room between two neighbours (after dozens of placements
+            # at the same spot): spread every rule out again, keeping the order.
+            self._entries = {
+                e.rule.rule_name: _Entry(100.0 * (i + 1), e.order, e.rule) for i, e in enumerate(self._sorted())
+            }
+            prio = self._midpoint(name, before, after)
+            assert prio is not None
+        return prio
+
+    def _midpoint(self, name: str, before: str | None, after: str | None) -> float | None:
         ordered = self._sorted()
         anchor = before if before is not None else after
         idx = next((i for i, e in enumerate(ordered) if e.rule.rule_name == anchor), None)
@@ -200,10 +214,11 @@ class RuleSet:
         if before is not None:
             hi = ordered[idx].priority
             lo = ordered[idx - 1].priority if idx > 0 else hi - 100
-            return (lo + hi) / 2 if lo < hi else hi - 0.5
-        lo = ordered[idx].priority
-        hi = ordered[idx + 1].priority if idx + 1 < len(ordered) else lo + 100
-        return (lo + hi) / 2 if lo < hi else lo + 0.5
+        else:
+            lo = ordered[idx].priority
+            hi = ordered[idx + 1].priority if idx + 1 < len(ordered) else lo + 100
+        mid = (lo + hi) / 2
+        return mid if lo < mid < hi else None
 
     # -- reading ------------------------------------------------------------------------
     def _sorted(self) -> list[_Entry]:
