@@ -772,7 +772,7 @@ def as_bytes(draw: st.DrawFn, pages: st.SearchStrategy[Hostile] | None = None) -
     """A hostile page as bytes: in one encoding or a mix per fragment, maybe with a bogus
     <meta charset>, maybe with invalid byte sequences at word gaps. The visible words are ASCII,
     so they read the same in every encoding a browser could pick."""
-    h = draw(pages or hostile_pages(max_depth=2500, surrogates=False))
+    h = draw(hostile_pages(max_depth=2500, surrogates=False) if pages is None else pages)
     assert isinstance(h.page, str)
     html = h.page
     meta = ""

@@ -270,3 +270,92 @@ def test_plain_text_pages_go_to_the_text_extractor(tmp_path: Path) -> None:
     assert rows[1].split()[:6] == ["seg", "1", "0", "1.000", "1.000", "1.000"]
     assert rows[2].split()[:3] == ["html-only", "1", "1"]
     assert "html-only: page t1 failed: BenchError: plain-text pages not supported" in err.getvalue()
+
+
+# ---------------------------------------------------------------------------------------------
+# --scaling
+
+SCALING_PAGE = (
+    b"<html><head><title>Scaling</title></head><body>"
+    + b"<p>A paragraph of ordinary prose, with a comma, for the scaling run of the bench.</p>" * 5
+    + b"</body></html>"
+)
+
+
+def _scaling_rows(out: str) -> list[list[str]]:
+    """The rows of the scaling table (the lines after its header that start with ``<n>x``)."""
+    rows = [line.split() for line in _table_lines(out, "copies")[1:]]
+    return [r for r in rows if r[0].endswith("x") and r[0][:-1].isdigit()]
+
+
+def test_scaling_table_on_a_tiny_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = tmp_path / "tiny.html"
+    page.write_bytes(SCALING_PAGE)
+    out_json = tmp_path / "scaling.json"
+    argv = ["--scaling", "--scaling-page", str(page), "--scaling-max-mb", "0.004", "--scaling-repeat", "1"]
+    assert bench.main([*argv, "--json", str(out_json)]) == 0
+    out = capsys.readouterr().out
+    body = len(bench.split_body(SCALING_PAGE)[1])
+    want = [k for k in (1, 2, 4, 8, 16, 32, 64) if len(SCALING_PAGE) + (k - 1) * body <= 4000]
+    assert want == [1, 2, 4, 8]
+    rows = _scaling_rows(out)
+    assert _table_lines(out, "copies")[0].split() == ["copies", "MB", "ms", "peak", "MB", "ms/MB"]
+    assert [r[0] for r in rows] == [f"{k}x" for k in want]
+    sizes = [float(r[1]) for r in rows]
+    assert sizes == sorted(sizes) and all(float(r[2]) > 0 and float(r[3]) > 0 for r in rows)
+    assert abs(sizes[-1] - len(bench.replicate_body(SCALING_PAGE, 8)) / 1e6) < 0.001
+    exponents = {line.split(":")[0]: line.split(":")[1].split()[0] for line in out.splitlines() if "exponent:" in line}
+    assert set(exponents) == {"time exponent", "memory exponent"}
+    assert all(float(v) > 0 for v in exponents.values())
+    doc = json.loads(out_json.read_text())["scaling"]
+    assert [r["copies"] for r in doc["rows"]] == want and doc["time_exponent"] is not None
+
+
+def test_scaling_defaults_to_64x_of_the_first_corpus_page(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    calls: list[tuple[int, str | None]] = []
+
+    def counting(data: bytes, url: str | None) -> Prediction:
+        calls.append((data.count(b"PAGE-1"), url))
+        return Prediction()
+
+    assert bench.main(["--scaling", str(corpus), "--scaling-repeat", "2"], extractor=counting) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("== scaling: tiny/p1")
+    assert [r[0] for r in _scaling_rows(out)] == ["1x", "2x", "4x", "8x", "16x", "32x", "64x"]
+    # two timed runs and one traced run per size, all of the first page (p1.html.gz) with its URL
+    assert [n for n, _ in calls] == [k for k in (1, 2, 4, 8, 16, 32, 64) for _ in range(3)]
+    assert {u for _, u in calls} == {"https://example.com/p1"}
+    assert "time exponent:" in out and "memory exponent:" in out
+
+
+def test_scaling_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert bench.main(["--scaling", "--scaling-page", str(tmp_path / "missing.html")]) == 1
+    assert "error:" in capsys.readouterr().err
+
+    def boom(data: bytes, url: str | None) -> Prediction:
+        raise RuntimeError("boom")
+
+    page = tmp_path / "p.html"
+    page.write_bytes(SCALING_PAGE)
+    assert bench.main(["--scaling", "--scaling-page", str(page)], extractor=boom) == 1
+    assert "RuntimeError: boom" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exc:
+        bench.main(["--scaling"])
+    assert exc.value.code == 2
+    assert bench.main(["--scaling", "--scaling-page", str(page), "--scaling-repeat", "0"]) == 2
+
+
+def test_replicate_body_and_fit_exponent() -> None:
+    page = b"<html><head><title>t</title></head><BODY class=x><p>a</p>\n</body></html>"
+    assert bench.replicate_body(page, 3) == (
+        b"<html><head><title>t</title></head><BODY class=x>" + b"<p>a</p>\n" * 3 + b"</body></html>"
+    )
+    assert bench.replicate_body(b"<p>no body</p>", 2) == b"<p>no body</p><p>no body</p>"
+    assert bench.replicate_body(b"<body><p>x</p>", 2) == b"<body><p>x</p><p>x</p>"
+    assert bench.fit_exponent([1, 2, 4, 8], [3, 12, 48, 192]) == pytest.approx(2.0)
+    assert bench.fit_exponent([1, 10, 100], [5, 50, 500]) == pytest.approx(1.0)
+    assert bench.fit_exponent([1], [1]) is None
+    assert bench.fit_exponent([2, 2], [1, 3]) is None
+    assert bench.scaling_factors(1000, 900, None) == [1, 2, 4, 8, 16, 32, 64]
+    assert bench.scaling_factors(1000, 900, 0.0005) == [1]
+    assert bench.scaling_factors(1000, 1000, 0.004) == [1, 2, 4]

@@ -18,6 +18,13 @@ are skipped with a note, so fresh clones without the shared corpora still pass.
 
 Tests and experiments can benchmark any function ``(page bytes, url) -> Prediction`` through
 ``main(argv, extractor=...)`` or :func:`run`.
+
+Scaling mode (``--scaling``): one page (``--scaling-page PATH``, or the first page of the first
+corpus) has its ``<body>`` content replicated 1x, 2x, 4x … 64x (or up to ``--scaling-max-mb``);
+each size is segmented (best of ``--scaling-repeat`` runs, default 3) and once more under
+:mod:`tracemalloc` for the peak of Python-heap memory (lxml's C tree is not traced). The table gives
+size, ms, peak MB and ms per MB, then the least-squares slopes of log(ms) and log(peak) against
+log(size): 1.0 is linear, 2.0 quadratic.
 """
 
 from __future__ import annotations
@@ -26,9 +33,12 @@ import argparse
 import gzip
 import importlib
 import json
+import math
+import re
 import statistics
 import sys
 import time
+import tracemalloc
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,14 +63,19 @@ __all__ = [
     "CorpusRun",
     "Extractor",
     "Page",
+    "ScalingRow",
     "Tool",
     "ToolRun",
     "lxml_tool",
     "load_corpus",
+    "fit_exponent",
     "main",
+    "measure_scaling",
     "prediction_from_segmentation",
+    "replicate_body",
     "run",
     "run_corpus",
+    "run_scaling",
     "segmenter_tool",
     "trafilatura_tool",
 ]
@@ -517,13 +532,205 @@ def run(
     return status
 
 
+# ---------------------------------------------------------------------------------------------
+# Scaling
+
+_BODY_START = re.compile(rb"<body\b[^>]*>", re.IGNORECASE)
+_BODY_END = re.compile(rb"</body\s*>|</html\s*>", re.IGNORECASE)
+#: default replication factors: 1x, 2x, 4x … 64x
+SCALING_MAX_FACTOR = 64
+
+
+@dataclass(frozen=True)
+class ScalingRow:
+    """One size of the scaling run."""
+
+    copies: int
+    size_bytes: int
+    ms: float
+    peak_bytes: int
+
+    @property
+    def mb(self) -> float:
+        """Page size in MB (10^6 bytes)."""
+        return self.size_bytes / 1e6
+
+    @property
+    def peak_mb(self) -> float:
+        """Peak traced memory in MB (10^6 bytes)."""
+        return self.peak_bytes / 1e6
+
+    @property
+    def ms_per_mb(self) -> float:
+        """Milliseconds per MB of page."""
+        return self.ms / self.mb if self.size_bytes else 0.0
+
+
+def split_body(data: bytes) -> tuple[bytes, bytes, bytes]:
+    """``(before, content, after)`` of the page's ``<body>``: the content is what lies between the
+    first ``<body …>`` and the last ``</body>`` (or ``</html>``, or the end). A page without a
+    ``<body>`` tag is all content."""
+    start = _BODY_START.search(data)
+    if start is None:
+        return b"", data, b""
+    ends = list(_BODY_END.finditer(data, start.end()))
+    end = ends[0].start() if ends else len(data)
+    for m in ends:  # the last </body>, else the first </html>
+        if m.group(0).lower().startswith(b"</body"):
+            end = m.start()
+    return data[: start.end()], data[start.end() : end], data[end:]
+
+
+def replicate_body(data: bytes, copies: int) -> bytes:
+    """The page with its ``<body>`` content repeated ``copies`` times."""
+    before, content, after = split_body(data)
+    return before + content * copies + after
+
+
+def scaling_factors(page_bytes: int, body_bytes: int, max_mb: float | None) -> list[int]:
+    """1, 2, 4 … up to 64, or, with ``max_mb``, while the replicated page stays within
+    ``max_mb`` MB (always at least 1)."""
+    factors = [1]
+    while True:
+        nxt = factors[-1] * 2
+        if max_mb is None:
+            if nxt > SCALING_MAX_FACTOR:
+                break
+        elif page_bytes + (nxt - 1) * body_bytes > max_mb * 1e6 or body_bytes == 0:
+            break
+        factors.append(nxt)
+    return factors
+
+
+def measure_scaling(
+    extract: Extractor, data: bytes, factors: Sequence[int], *, repeat: int = 3, url: str | None = None
+) -> list[ScalingRow]:
+    """Segment the page replicated by each factor: the best of ``repeat`` timed runs, then one
+    run under tracemalloc for the peak memory."""
+    rows: list[ScalingRow] = []
+    for copies in factors:
+        page = replicate_body(data, copies)
+        best = math.inf
+        for _ in range(max(1, repeat)):
+            start = time.perf_counter()
+            extract(page, url)
+            best = min(best, (time.perf_counter() - start) * 1000)
+        was_tracing = tracemalloc.is_tracing()
+        if not was_tracing:
+            tracemalloc.start()
+        tracemalloc.reset_peak()
+        base = tracemalloc.get_traced_memory()[0]
+        try:
+            extract(page, url)
+            peak = tracemalloc.get_traced_memory()[1] - base
+        finally:
+            if not was_tracing:
+                tracemalloc.stop()
+        rows.append(ScalingRow(copies, len(page), best, max(0, peak)))
+    return rows
+
+
+def fit_exponent(sizes: Sequence[float], values: Sequence[float]) -> float | None:
+    """The least-squares slope of log(value) against log(size), or None with fewer than two
+    usable points (positive size and value) or a single size."""
+    pts = [(math.log(x), math.log(y)) for x, y in zip(sizes, values, strict=True) if x > 0 and y > 0]
+    if len(pts) < 2:
+        return None
+    mx = sum(x for x, _ in pts) / len(pts)
+    my = sum(y for _, y in pts) / len(pts)
+    sxx = sum((x - mx) ** 2 for x, _ in pts)
+    if sxx == 0:
+        return None
+    return sum((x - mx) * (y - my) for x, y in pts) / sxx
+
+
+def format_scaling(name: str, rows: Sequence[ScalingRow], body_bytes: int, repeat: int) -> str:
+    """The scaling table and the fitted exponents."""
+    header = ["copies", "MB", "ms", "peak MB", "ms/MB"]
+    table = [
+        [f"{r.copies}x", f"{r.mb:.3f}", _ms(r.ms), f"{r.peak_mb:.2f}", f"{r.ms_per_mb:.1f}"] for r in rows
+    ]
+    sizes = [float(r.size_bytes) for r in rows]
+    t_exp = fit_exponent(sizes, [r.ms for r in rows])
+    m_exp = fit_exponent(sizes, [float(r.peak_bytes) for r in rows])
+    return "\n".join(
+        [
+            f"== scaling: {name} (body {body_bytes / 1e3:.1f} KB replicated; best of {repeat} runs; "
+            "peak = Python heap, tracemalloc)",
+            _table(header, table),
+            f"time exponent: {_num(t_exp, 2)} (ms ~ size^b, least squares on log-log)",
+            f"memory exponent: {_num(m_exp, 2)} (peak MB ~ size^b)",
+        ]
+    )
+
+
+def _read_page(path: Path) -> bytes:
+    data = path.read_bytes()
+    return gzip.decompress(data) if path.name.endswith(".gz") else data
+
+
+def run_scaling(
+    extract: Extractor,
+    *,
+    page_path: str | Path | None = None,
+    corpora: Sequence[str | Path] = (),
+    max_mb: float | None = None,
+    repeat: int = 3,
+    json_path: str | Path | None = None,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+) -> int:
+    """The scaling run of ``--scaling``; exit status (0 ok, 1 no page or the extractor failed)."""
+    out = out if out is not None else sys.stdout
+    err = err if err is not None else sys.stderr
+    url: str | None = None
+    try:
+        if page_path is not None:
+            name, data = Path(page_path).name, _read_page(Path(page_path))
+        else:
+            if not corpora:
+                raise BenchError("--scaling needs --scaling-page PATH or a corpus")
+            pages = load_corpus(Path(corpora[0]), limit=1)
+            if not pages:
+                raise BenchError(f"{corpora[0]}: no pages")
+            name, data, url = f"{Path(corpora[0]).name}/{pages[0].id}", pages[0].data, pages[0].url
+    except (BenchError, OSError) as exc:
+        print(f"error: {exc}", file=err)
+        return 1
+    body = len(split_body(data)[1])
+    factors = scaling_factors(len(data), body, max_mb)
+    try:
+        rows = measure_scaling(extract, data, factors, repeat=repeat, url=url)
+    except Exception as exc:
+        print(f"error: the segmenter failed on {name}: {type(exc).__name__}: {exc}", file=err)
+        return 1
+    print(format_scaling(name, rows, body, repeat), file=out)
+    if json_path is not None:
+        sizes = [float(r.size_bytes) for r in rows]
+        doc = {
+            "scaling": {
+                "page": name,
+                "body_bytes": body,
+                "repeat": repeat,
+                "rows": [
+                    {"copies": r.copies, "bytes": r.size_bytes, "ms": r.ms, "peak_bytes": r.peak_bytes}
+                    for r in rows
+                ],
+                "time_exponent": fit_exponent(sizes, [r.ms for r in rows]),
+                "memory_exponent": fit_exponent(sizes, [float(r.peak_bytes) for r in rows]),
+            }
+        }
+        Path(json_path).write_text(json.dumps(doc, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="python -m segmenter.bench",
         description="Benchmark segmenter (and trafilatura) on gold-labeled corpora.",
         epilog="Exit status: 0 ok; 1 a corpus could not be read or segmenter failed on a page; 2 usage.",
     )
-    p.add_argument("corpora", nargs="+", metavar="CORPUS", help="corpus folders (gold/ + pages/)")
+    p.add_argument("corpora", nargs="*", metavar="CORPUS", help="corpus folders (gold/ + pages/)")
     p.add_argument("--limit", type=int, metavar="N", help="only the first N pages of each corpus (by id)")
     p.add_argument("--ids", metavar="A,B,C", help="only these page ids")
     p.add_argument("--worst", type=int, default=0, metavar="N", help="list the N pages with lowest F1")
@@ -534,12 +741,29 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="segment a text rendering (segmenter.render_text + segmenter.segment_text)",
     )
+    g = p.add_argument_group("scaling", "time and memory against page size, instead of the corpus tables")
+    g.add_argument(
+        "--scaling",
+        action="store_true",
+        help="replicate one page's <body> content 1x, 2x, 4x … 64x and print time and memory per size",
+    )
+    g.add_argument("--scaling-page", metavar="PATH", help="the page (default: first page of the first corpus)")
+    g.add_argument(
+        "--scaling-max-mb", type=float, metavar="MB", help="replicate up to this size instead of up to 64x"
+    )
+    g.add_argument("--scaling-repeat", type=int, default=3, metavar="N", help="timed runs per size (best counts)")
     return p
 
 
 def main(argv: list[str] | None = None, *, extractor: Extractor | None = None) -> int:
     """Command line entry point. ``extractor`` replaces segmenter (tests, experiments)."""
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not args.corpora and not (args.scaling and args.scaling_page):
+        parser.error("give at least one CORPUS (or --scaling with --scaling-page)")
+    if args.scaling and (args.scaling_repeat < 1 or (args.scaling_max_mb is not None and args.scaling_max_mb <= 0)):
+        print("error: --scaling-repeat must be >= 1 and --scaling-max-mb > 0", file=sys.stderr)
+        return 2
     if args.limit is not None and args.limit < 0:
         print("error: --limit must be >= 0", file=sys.stderr)
         return 2
@@ -552,6 +776,15 @@ def main(argv: list[str] | None = None, *, extractor: Extractor | None = None) -
         except BenchError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2
+    if args.scaling:
+        return run_scaling(
+            tools[0].extract,
+            page_path=args.scaling_page,
+            corpora=args.corpora,
+            max_mb=args.scaling_max_mb,
+            repeat=args.scaling_repeat,
+            json_path=args.json,
+        )
     if not args.no_peers:
         peer = trafilatura_tool()
         if peer is None:
