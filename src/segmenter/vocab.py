@@ -73,7 +73,7 @@ _CATEGORY_PATTERNS: dict[str, str] = {
     "cookie": r"cookies?|consent|gdpr|cmp|onetrust|cookiebot|privacy",
     "ad": r"ad|ads|adv|advert|adverts|advertisement|advertising|adsense|adslot|adunit|adwrapper|dfp|gpt|"
     r"sponsor|sponsored|sponsors|promoted|revcontent|dianomi|plista|ligatus|nativo|mgid|"
-    r"adblade|commercial|"
+    r"adblade|"
     r"anzeige|werbung|publicidad|billboard|leaderboard|mrec|skyscraper",
     "footer": r"footer|foot|colophon|copyright|legal|imprint|impressum|site-info|siteinfo",
     "sidebar": r"sidebar|sidebars|aside|rail|rightrail|leftrail|widget|widgets|sidecol|sidecolumn|"
@@ -125,11 +125,19 @@ _TOKEN_SPLIT = regex.compile(r"[^0-9A-Za-z]+")
 _CAMEL = regex.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
+# CMS taxonomy classes name the post's tags and categories ("tag-facebook", "category-sport"),
+# not what the element is: they carry no vocabulary
+_TAXONOMY = regex.compile(r"^(?:tag|category|categories|post|author|format|status|type|term|topic|section)[-_]", regex.I)
+
+
 def split_tokens(value: str) -> list[str]:
     """Split a class or id value into lower-case tokens (``"article__body shareTools"`` ->
-    ``["article", "body", "share", "tools"]``), plus each hyphen-joined compound without separators."""
+    ``["article", "body", "share", "tools"]``), plus each hyphen-joined compound without separators.
+    Taxonomy classes such as ``tag-facebook`` are left out."""
     out: list[str] = []
     for word in value.split():
+        if _TAXONOMY.match(word):
+            continue
         parts = [p for p in _TOKEN_SPLIT.split(_CAMEL.sub("-", word)) if p]
         out.extend(p.lower() for p in parts)
         if len(parts) > 1:
