@@ -152,12 +152,14 @@ class _CaptionGroup:
     def add(self, block: Block) -> None:
         self.blocks.append(block.index)
         if block.label is Label.CREDIT:
-            self.credits.append(block.text)
+            if block.text not in self.credits:
+                self.credits.append(block.text)
             return
         text, credit = split_credit(block.text)
-        if text:
+        # pages often print a caption twice (one copy for small screens): keep it once
+        if text and text not in self.texts:
             self.texts.append(text)
-        if credit:
+        if credit and credit not in self.credits:
             self.credits.append(credit)
 
     def build(self, page: Page, images: dict[int, ImageRef], base: str | None) -> Caption:

@@ -289,6 +289,12 @@ class BylineDatelineRule(Rule):
             yield self.vote(Label.DATELINE, WEIGHTS["dateline"], "a line that is only a date or time")
 
 
+# the labels of media controls and expanders ("View 3 images", "Mehr anzeigen", "Player wird geladen")
+_CONTROL = regex.compile(
+    r"^(?:view|show|see|load|play|watch|zoom|enlarge|expand|open|close|more|mehr|alle|weitere|quellen|"
+    r"player|bild|bilder|voir|afficher|ver|mostrar|vedi|bekijk|toon)\b|\b(?:anzeigen|geladen|laden)$",
+    regex.IGNORECASE,
+)
 _DURATION = regex.compile(r"^\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:min|mins|minutes|sec|s)\b)?")
 
 
@@ -303,6 +309,10 @@ def _not_a_caption(block: Features) -> bool:
     if "byline" in block.categories or "date" in block.categories or block.words <= 1:
         return True
     if block.words <= 14 and (_BYLINE.match(text) or DATE_ONLY.match(text)):
+        return True
+    if block.words <= 4 and _CONTROL.match(text):
+        return True
+    if block.words <= 24 and any(kind == "promo" and p.search(text) for kind, p in BOILERPLATE):
         return True
     return _DURATION.match(text) is not None
 
