@@ -42,6 +42,7 @@ _TRAILING_PAREN = regex.compile(r"\(([^()]{2,100})\)\s*$")
 _LAST_SENTENCE = regex.compile(r"[.!?…]\s+([^.!?…]{2,100})$")
 _PIPE = regex.compile(r"\s[|–—]\s([^|–—]{2,100})$")
 _SLASH_NAME = regex.compile(r"\S/\S")
+_SENTENCE_BREAK = regex.compile(r"\p{Ll}[.!?]\s+\S")
 _WORD = regex.compile(r"\w+")
 
 MAX_CREDIT_WORDS = 16
@@ -62,6 +63,8 @@ def _credit_like(fragment: str) -> bool:
         return False
     if "(" in fragment[1:]:
         return False  # "Talks resume (AP Photo/…)": text with a bracketed credit, not a credit
+    if _SENTENCE_BREAK.search(fragment) or any(m.start() > 0 for m in _LABEL_RE.finditer(fragment)):
+        return False  # "Prince Harry. © Jane Doe/PA": a caption followed by its credit
     # names and agencies, not prose: hardly any lower-case words besides the usual fillers
     lower = sum(1 for w in _WORD.findall(fragment) if w[0].islower() and w.lower() not in _CREDIT_FILLERS)
     if lower > 1:

@@ -278,7 +278,7 @@ class BylineDatelineRule(Rule):
         self.max_words = max_words
 
     def evaluate(self, block: Features, page: Page) -> Iterator[Evidence]:
-        if block.words > self.max_words or block.heading_level:
+        if block.words > self.max_words or block.heading_level or "figcaption" in block.containers:
             return
         text = block.text
         if _BYLINE.match(text) or "byline" in block.categories:
@@ -306,7 +306,10 @@ def _not_a_caption(block: Features) -> bool:
         return True
     if "credit" in block.categories or is_credit(text):
         return False  # a photographer's name in an "author" span is still a credit
-    if "byline" in block.categories or "date" in block.categories or block.words <= 1:
+    in_caption = "figcaption" in block.containers or "caption" in block.categories
+    if not in_caption and ("byline" in block.categories or "date" in block.categories):
+        return True
+    if block.words <= 1:
         return True
     if block.words <= 14 and (_BYLINE.match(text) or DATE_ONLY.match(text)):
         return True
