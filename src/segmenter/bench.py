@@ -181,7 +181,9 @@ def prediction_from_segmentation(seg: Any) -> Prediction:
     return Prediction(
         title=None if article is None else article.title,
         text="" if article is None else (article.text or ""),
-        captions=tuple(Caption(c.text or "", c.credit) for c in seg.captions or ()),
+        # The gold format does not count a credit shown without caption text as a caption
+        # (GOLD-FORMAT.md); the library still reports it, with empty text, so leave those out.
+        captions=tuple(Caption(c.text, c.credit) for c in seg.captions or () if c.text),
         related=tuple(
             Card(r.title or "", source=r.source, age=r.age_text, url=r.url) for r in seg.related or ()
         ),

@@ -584,6 +584,19 @@ def _finish(
         if figure_of[i] >= 0 and ("figcaption" in r.containers or "caption" in r.cats or "itemprop:caption" in r.containers)
     )
 
+    # a block that repeats the alt text of an image beside it is that image's caption
+    alts: dict[int, list[str]] = {}
+    for im in images:
+        if im.alt and len(im.alt) >= 12:
+            alts.setdefault(im.block_cursor, []).append(im.alt)
+    matches_alt = [False] * n
+    for i, r in enumerate(raws):
+        if len(r.text) < 12:
+            continue
+        for cursor in (i, i + 1):
+            if any(title_similarity(r.text, alt) >= 0.8 for alt in alts.get(cursor, ())):
+                matches_alt[i] = True
+                break
     title_block, title_text = _choose_title(raws, meta, r_start)
     card_of, card_ok = _cards(raws, stats, sig_counts, images, node_parent, node_block_start, node_block_end)
 
@@ -642,6 +655,7 @@ def _finish(
                 position=i / n if n else 0.0,
                 repetition=rep,
                 figure=figure_of[i],
+                matches_alt=matches_alt[i],
                 card=card_of[i],
                 in_card=card_ok[i],
                 in_main_region=r_start <= i < r_end,

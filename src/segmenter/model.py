@@ -174,6 +174,8 @@ class Features:
     #: the figure the block belongs to (a ``<figure>`` or a small wrapper around an image with
     #: little text and few links), as a page-unique number; -1 when none
     figure: int = -1
+    #: the block repeats the alt text of an image right before or after it
+    matches_alt: bool = False
     #: the card the block belongs to (the nearest ancestor that repeats among its siblings with
     #: the same shape), as a page-unique number; -1 when none
     card: int = -1

@@ -53,6 +53,7 @@ def make_features(text: str = "A sentence of ordinary prose for the test.", **ov
         "in_main_region": True,
         "region_distance": 0,
         "figure": -1,
+        "matches_alt": False,
         "card": -1,
         "in_card": False,
         "marks": frozenset(),

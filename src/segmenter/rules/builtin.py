@@ -61,6 +61,7 @@ WEIGHTS: dict[str, float] = {
     "caption.class": 4.5,
     "caption.in_figure": 4.0,
     "caption.near_image": 3.0,
+    "caption.alt": 5.0,
     "credit.class": 4.5,
     "related.leadin": 4.5,
     "related.class": 4.0,
@@ -350,7 +351,7 @@ class CaptionRule(Rule):
     priority = 900
     requires = frozenset(
         {"containers", "categories", "words", "text", "figure", "heading_level", "link_density",
-         "after_image", "before_image", "has_image", "in_main_region"}
+         "after_image", "before_image", "has_image", "in_main_region", "matches_alt"}
     )
     emits = frozenset({Label.CAPTION, Label.CREDIT})
 
@@ -372,6 +373,8 @@ class CaptionRule(Rule):
             yield self.vote(label, WEIGHTS["caption.figcaption"], f"{what} inside <figcaption>")
         elif "caption" in cats and block.words <= self.max_caption_words:
             yield self.vote(label, WEIGHTS["caption.class"], f"{what} inside a caption class/id")
+        elif block.matches_alt and block.words <= self.max_caption_words and block.link_density < 0.5:
+            yield self.vote(label, WEIGHTS["caption.alt"], f"{what} that repeats the alt text of the image beside it")
         elif "figure" in c and block.words <= self.max_figure_words and block.link_density < 0.5:
             yield self.vote(label, WEIGHTS["caption.in_figure"], f"{what} inside <figure>")
         elif (
