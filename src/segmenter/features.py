@@ -293,14 +293,18 @@ def build_page(
     buf_cats: dict[str, int] | None = None
     buf_image = False
     link_depth = 0
+    link_hrefs: list[str | None] = []
     pending_after_image = False
     before_image: set[int] = set()
 
     def add_text(text: str) -> None:
-        nonlocal buf_link
+        nonlocal buf_link, buf_href
         pieces.append(text)
         if link_depth:
             buf_link += len(" ".join(text.split()))
+            if buf_href is None:
+                # a link that wraps several blocks (a whole card): each block gets its href
+                buf_href = link_hrefs[-1]
 
     def flush() -> None:
         nonlocal pieces, buf_link, buf_href, buf_cats, buf_image, pending_after_image
@@ -442,8 +446,7 @@ def build_page(
                 sig_counts[sk] = sig_counts.get(sk, 0) + 1
             if tag == "a":
                 link_depth += 1
-                if buf_href is None:
-                    buf_href = el.get("href")
+                link_hrefs.append(el.get("href"))
             elif tag == "img":
                 src = el.get("src") or el.get("data-src") or el.get("data-lazy-src")
                 images.append(
@@ -468,6 +471,7 @@ def build_page(
             if not frame.skipped:
                 if frame.tag == "a":
                     link_depth -= 1
+                    link_hrefs.pop()
                 node = frame.node
                 node_block_end[node] = len(raws)
                 if stack:
