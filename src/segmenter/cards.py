@@ -12,6 +12,7 @@ import regex
 
 from .model import RelatedCard
 from .timeparse import find_age, parse_age
+from .vocab import split_tokens
 
 _SECTION_SUFFIX = regex.compile(r"\s[-–—|]\s(?:\p{Lu}[\p{L}&]*)(?:\s(?:&\s)?\p{Lu}?[\p{L}&]*){0,2}$")
 
@@ -46,13 +47,51 @@ _WORD = regex.compile(r"\w+")
 
 @dataclass(frozen=True)
 class CardLine:
-    """One line (block) of a card."""
+    """One line (block) of a card; ``parts`` are its inline parts as (text, "tag.class")."""
 
     text: str
     href: str | None = None
     link_share: float = 0.0
     hints: frozenset[str] = frozenset()
     index: int = -1
+    parts: tuple[tuple[str, str], ...] = ()
+
+
+_TITLE_HINTS = frozenset({"title", "headline", "heading", "hed", "ttl", "head", "titel", "titre", "titulo"})
+_AGE_HINTS = frozenset({"time", "date", "age", "timestamp", "ago", "datetime", "published", "updated", "datum"})
+_DROP_HINTS = frozenset(
+    {"kicker", "overline", "eyebrow", "premium", "abo", "badge", "label", "flag", "topic", "category", "section",
+     "titleheader", "dachzeile", "rubric", "tag", "plus", "exclusive", "comments", "count", "duration"}
+)
+
+
+def _part_tokens(key: str) -> set[str]:
+    tag, _, cls = key.partition(".")
+    toks = set(split_tokens(cls))
+    if tag == "time":
+        toks.add("time")
+    return toks
+
+
+def _title_from_parts(
+    parts: tuple[tuple[str, str], ...],
+) -> tuple[str | None, str | None, str | None]:
+    """(headline, source, age) from the inline parts of a headline line."""
+    title = source = age = None
+    rest: list[str] = []
+    for text, key in parts:
+        toks = _part_tokens(key)
+        if toks & _TITLE_HINTS and not toks & _DROP_HINTS:
+            title = title or text
+        elif toks & _AGE_HINTS or (find_age(text) == (0, len(text))):
+            age = age or text
+        elif toks & SOURCE_HINTS:
+            source = source or text
+        elif not toks & _DROP_HINTS and not (len(text) <= 12 and _words(text) <= 2 and key):
+            rest.append(text)
+    if title is None and rest:
+        title = max(rest, key=len)
+    return title, source, age
 
 
 def _words(text: str) -> int:
@@ -95,6 +134,11 @@ def card_fields(
         return None
     title_line = max(pool, key=lambda ln: (_words(ln.text), -ln.index))
     title = clean_title(title_line.text)
+    part_source = part_age = None
+    if title_line.parts:
+        part_title, part_source, part_age = _title_from_parts(title_line.parts)
+        if part_title:
+            title = clean_title(part_title)
     if plain_text:
         title = strip_section_suffix(title)
     if not title:
@@ -126,6 +170,8 @@ def card_fields(
             continue  # "- Publisher" repeated, section labels
         if _words(text) >= 8 and (snippet is None or len(text) > len(snippet)):
             snippet = text
+    age_text = age_text or part_age
+    source = source or (part_source.strip(_SEPARATORS) if part_source else None)
     age, published = parse_age(age_text, now) if age_text else (None, None)
     url = title_line.href
     if url is not None and base:

@@ -121,7 +121,8 @@ class Page:
 
 class _Frame:
     __slots__ = (
-        "node", "tag", "is_block", "containers", "cats", "marks", "skipped", "tokens", "path4", "first_class"
+        "node", "tag", "is_block", "containers", "cats", "marks", "skipped", "tokens", "path4", "first_class",
+        "inline_key",
     )
 
     def __init__(
@@ -147,6 +148,7 @@ class _Frame:
         self.tokens = tokens
         self.path4 = path4
         self.first_class = first_class
+        self.inline_key: str | None = None
 
 
 @dataclass
@@ -166,6 +168,19 @@ class _Raw:
     path4: tuple[str, ...]
     repeat_keys: tuple[tuple[int, int, str], ...]
     heading_level: int
+    parts: tuple[tuple[str, str], ...] = ()
+
+
+def _parts(pieces: list[str], keys: list[str]) -> tuple[tuple[str, str], ...]:
+    """Consecutive pieces of one inline element class joined: the block's inline parts."""
+    out: list[tuple[str, str]] = []
+    for piece, key in zip(pieces, keys, strict=True):
+        if out and out[-1][1] == key:
+            out[-1] = (out[-1][0] + piece, key)
+        else:
+            out.append((piece, key))
+    cleaned = tuple((" ".join(t.split()), k) for t, k in out)
+    return tuple(p for p in cleaned if p[0])
 
 
 def _text_stats(text: str) -> tuple[int, float]:
@@ -288,6 +303,8 @@ def build_page(
 
     # the block being filled
     pieces: list[str] = []
+    piece_keys: list[str] = []  # the class of the innermost classed inline element of each piece
+    inline_keys: list[str] = []
     buf_link = 0
     buf_href: str | None = None
     buf_cats: dict[str, int] | None = None
@@ -300,6 +317,7 @@ def build_page(
     def add_text(text: str) -> None:
         nonlocal buf_link, buf_href
         pieces.append(text)
+        piece_keys.append(inline_keys[-1] if inline_keys else "")
         if link_depth:
             buf_link += len(" ".join(text.split()))
             if buf_href is None:
@@ -311,6 +329,7 @@ def build_page(
         if not pieces:
             return
         text = " ".join("".join(pieces).split())
+        parts = _parts(pieces, piece_keys) if len(set(piece_keys)) > 1 else ()
         if text and owners:
             owner = owners[-1]
             cats = owner.cats if buf_cats is None else {**owner.cats, **buf_cats}
@@ -337,6 +356,7 @@ def build_page(
                     path4=owner.path4,
                     repeat_keys=tuple(keys),
                     heading_level=_HEADING_TAGS.get(owner.tag, 0),
+                    parts=parts,
                 )
             )
             # text counts toward every element that holds it: added to the innermost element
@@ -344,6 +364,7 @@ def build_page(
             node_chars[stack[-1].node] += len(text)
             pending_after_image = False
         pieces = []
+        piece_keys.clear()
         buf_link = 0
         buf_href = None
         buf_cats = None
@@ -438,6 +459,9 @@ def build_page(
             frame = _Frame(
                 node, tag, is_block, containers, cats, mk, False, tokens, path4, (cls.split(None, 1) or [""])[0] if cls else ""
             )
+            if not is_block and (cls or tag == "time"):
+                frame.inline_key = tag + "." + (cls or "")
+                inline_keys.append(frame.inline_key)
             stack.append(frame)
             if is_block:
                 owners.append(frame)
@@ -472,6 +496,8 @@ def build_page(
                 if frame.tag == "a":
                     link_depth -= 1
                     link_hrefs.pop()
+                if frame.inline_key is not None:
+                    inline_keys.pop()
                 node = frame.node
                 node_block_end[node] = len(raws)
                 if stack:
@@ -660,6 +686,7 @@ def _finish(
                 repetition=rep,
                 figure=figure_of[i],
                 matches_alt=matches_alt[i],
+                parts=r.parts if len(r.parts) > 1 else (),
                 card=card_of[i],
                 in_card=card_ok[i],
                 in_main_region=r_start <= i < r_end,

@@ -176,6 +176,9 @@ class Features:
     figure: int = -1
     #: the block repeats the alt text of an image right before or after it
     matches_alt: bool = False
+    #: the block's inline parts as (text, "tag.class") when it mixes differently classed inline
+    #: elements (a card headline with its kicker, source and time spans); empty otherwise
+    parts: tuple[tuple[str, str], ...] = ()
     #: the card the block belongs to (the nearest ancestor that repeats among its siblings with
     #: the same shape), as a page-unique number; -1 when none
     card: int = -1

@@ -54,6 +54,7 @@ def make_features(text: str = "A sentence of ordinary prose for the test.", **ov
         "region_distance": 0,
         "figure": -1,
         "matches_alt": False,
+        "parts": (),
         "card": -1,
         "in_card": False,
         "marks": frozenset(),
