@@ -737,7 +737,7 @@ _SPONSORED = re.compile(
 )
 
 
-SPONSOR_LEVELS = 1
+SPONSOR_LEVELS = 4
 _NETWORK_HEADER = re.compile(
     r"^(?:promoted|sponsored|paid|partner) (?:links|content|stories|posts)\b|^(?:recommended|powered) by\b",
     re.IGNORECASE,
@@ -801,8 +801,16 @@ def _cards(
         if n < 2 or h / n < CARD_MIN_HEADLINE_WORDS:
             continue
         # a box labelled "Anzeige"/"Promoted Links" at its head holds ads, however they look
-        if not _labelled_sponsored(key[0], raws, node_parent, node_block_start, node_block_end):
+        first = node_block_start[key[0]]
+        label = _sponsor_label(key[0], raws, node_parent, node_block_start, node_block_end)
+        if label is None:
             good_groups.add(key)
+        elif any(
+            card_of[j] in group_of and group_of[card_of[j]] != key
+            and headline.get(card_of[j], 0.0) >= CARD_MIN_HEADLINE_WORDS
+            for j in range(label + 1, first)
+        ):
+            good_groups.add(key)  # other cards stand between: the label heads their box, not this one
     ok = [
         c >= 0 and group_of[c] in good_groups and c not in bad and words.get(c, 0) <= CARD_MAX_WORDS
         and headline.get(c, 0.0) >= 2
@@ -811,25 +819,27 @@ def _cards(
     return card_of, ok
 
 
-def _labelled_sponsored(
+def _sponsor_label(
     parent: int, raws: list[_Raw], node_parent: list[int], node_block_start: list[int], node_block_end: list[int]
-) -> bool:
-    """Whether the head of the box holding a card group (its first lines, or the line just
-    before it, a few levels up) says the box is sponsored."""
+) -> int | None:
+    """The line heading the box that holds a card group (its first lines, or the line just
+    before it, a few levels up) when it says the box is sponsored; ``None`` otherwise."""
     node = parent
     for level in range(SPONSOR_LEVELS):
         if node < 0:
-            return False
+            return None
         start = node_block_start[node]
-        for j in range(max(0, start - 1), min(node_block_end[node], start + 2)):
+        # right at the box, its first lines and the line just before it; further up, only the
+        # first lines of the ancestor (the header of a widget that wraps the box)
+        for j in range(max(0, start - 1) if level == 0 else start, min(node_block_end[node], start + 2)):
             text = raws[j].text
             # right at the box: any ad label; further up, only an ad network's own header (a
             # plain "Advertisement" at the top of a sidebar labels the slot under it, not the
             # whole sidebar)
             if _is_sponsored(text) if level == 0 else _NETWORK_HEADER.search(text) is not None:
-                return True
+                return j
         node = node_parent[node]
-    return False
+    return None
 
 
 def _is_sponsored(text: str) -> bool:
