@@ -24,8 +24,7 @@ from .vocab import (
     SR_ONLY_CLASSES,
     STOPWORDS,
     STRONG_CATEGORIES,
-    categories_of,
-    split_tokens,
+    classify,
 )
 
 __all__ = ["ImageRef", "Meta", "Page", "RegionWeights", "build_page"]
@@ -284,7 +283,6 @@ def build_page(
     weights = region_weights or RegionWeights()
     meta = _read_meta(root)
     marks = marks or {}
-    class_cache: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {}
 
     # per-element tables, indexed by node number (pre-order)
     node_parent: list[int] = []
@@ -389,14 +387,8 @@ def build_page(
             tag = tag.lower()
             cls = el.get("class")
             ident = el.get("id")
-            key = f"{cls or ''}#{ident or ''}" if (cls or ident) else ""
-            if key:
-                cached = class_cache.get(key)
-                if cached is None:
-                    toks = tuple(split_tokens((cls or "") + " " + (ident or "")))
-                    cached = (toks, categories_of(list(toks)))
-                    class_cache[key] = cached
-                tokens, cats_here = cached
+            if cls or ident:
+                tokens, cats_here = classify((cls or "") + " " + (ident or ""))
             else:
                 tokens, cats_here = (), frozenset()
             parent = stack[-1] if stack else None

@@ -6,6 +6,8 @@ catastrophically on long input.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 __all__ = [
@@ -18,6 +20,7 @@ __all__ = [
     "STRONG_CATEGORIES",
     "STOPWORDS",
     "categories_of",
+    "classify",
     "split_tokens",
 ]
 
@@ -143,6 +146,14 @@ def split_tokens(value: str) -> list[str]:
         if len(parts) > 1:
             out.append("".join(parts).lower())
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def classify(value: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """Tokens and vocabulary categories of a class/id value, memoised: pages repeat their class
+    names endlessly (a pure function, so the memo is safe to share between threads)."""
+    tokens = split_tokens(value)
+    return tuple(tokens), categories_of(tokens)
 
 
 def categories_of(tokens: list[str]) -> frozenset[str]:

@@ -68,8 +68,15 @@ class Rule:
     ) -> Evidence:
         """Evidence from this rule (fills in the rule's name; ``kind`` may be a
         :class:`~segmenter.JunkKind` or its string value)."""
-        return Evidence(Label(label), float(weight), self.rule_name, reason, final,
-                        None if kind is None else JunkKind(kind))
+        # (the conversions only run for strings: enum calls are slow on the hot path)
+        return Evidence(
+            label if isinstance(label, Label) else Label(label),
+            weight,
+            self.name or type(self).__name__,
+            reason,
+            final,
+            kind if kind is None or isinstance(kind, JunkKind) else JunkKind(kind),
+        )
 
     @property
     def rule_name(self) -> str:

@@ -360,10 +360,16 @@ class CaptionRule(Rule):
         self.max_figure_words = max_figure_words
 
     def evaluate(self, block: Features, page: Page) -> Iterator[Evidence]:
-        if block.heading_level or _not_a_caption(block):
-            return
         c = block.containers
         cats = block.categories
+        # cheap test first: most blocks have no sign of a picture at all
+        if not (
+            block.figure >= 0 or block.matches_alt or block.after_image or block.before_image or block.has_image
+            or "figcaption" in c or "figure" in c or "itemprop:caption" in c or "caption" in cats or "credit" in cats
+        ):
+            return
+        if block.heading_level or _not_a_caption(block):
+            return
         credit = block.words <= 16 and is_credit(block.text)
         label = Label.CREDIT if credit else Label.CAPTION
         what = "a credit line" if credit else "a caption"
