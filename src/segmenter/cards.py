@@ -14,6 +14,7 @@ from .model import RelatedCard
 from .timeparse import find_age, parse_age
 from .vocab import split_tokens
 
+_TICKER_LINE = regex.compile(r"^(\d{1,2}[:.h]\d{2})\s+(\S.*)$")
 _SECTION_SUFFIX = regex.compile(r"\s[-–—|]\s(?:\p{Lu}[\p{L}&]*)(?:\s(?:&\s)?\p{Lu}?[\p{L}&]*){0,2}$")
 
 
@@ -125,6 +126,13 @@ def card_fields(
     line, the publisher the first short line, and a trailing " - Section" is dropped."""
     if not lines:
         return None
+    if plain_text and len(lines) == 1:
+        m = _TICKER_LINE.match(lines[0].text)
+        if m is not None:  # "14:44 Headline": a live ticker's line
+            age, published = parse_age(m.group(1), now)
+            return RelatedCard(
+                title=m.group(2), age_text=m.group(1), age=age, published=published, blocks=(lines[0].index,)
+            )
     linked = [ln for ln in lines if ln.href and ln.link_share >= 0.5]
     pool = linked or [ln for ln in lines if _words(ln.text) >= 2 and find_age(ln.text) is None]
     if plain_text:

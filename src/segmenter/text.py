@@ -47,7 +47,13 @@ _RELATED_HEADING = regex.compile(
 _COMMENTS_HEADING = regex.compile(
     r"^(?:\d+\s+)?(?:comments?|kommentare?|commentaires?|comentarios?|commenti|comentários|reacties|"
     r"reactions|discussion|leserkommentare)\b(?:\s*\(\d+\))?\s*:?$|"
-    r"^(?:\d+|one|two|no)\s+(?:responses?|replies|comments?|thoughts)\s+(?:to|on)\b",
+    r"^(?:\d+|one|two|no)\s+(?:responses?|replies|comments?|thoughts)\s+(?:to|on)\b|"
+    r"^there (?:are|is) (?:\d+|no|one) (?:comments?|responses?|replies)\b|^(?:show|view|load) (?:all )?\d* ?comments?$",
+    regex.IGNORECASE,
+)
+# the controls under each comment: a line that is one of them breaks the article region
+_REPLY = regex.compile(
+    r"^(?:reply|report|like|share|antworten|melden|répondre|signaler|responder|rispondi|antwoorden|reageer)$",
     regex.IGNORECASE,
 )
 _OTHER_SECTION = regex.compile(
@@ -114,7 +120,14 @@ def _best_run(
         if heading[i] or section[i] is not None or ln.part == 1:
             run, run_start = 0.0, i + 1
             continue
-        weight = float(len(ln.text)) if prose[i] else -(0.3 * len(ln.text) + 20.0)
+        if prose[i]:
+            weight = float(len(ln.text))
+        elif _TICKER.match(ln.text):
+            weight = -float(len(ln.text))  # a live ticker's "14:44 Headline" lines are not the article
+        elif _BULLET.match(ln.text):
+            weight = 0.5 * len(ln.text)  # list items: lists belong to articles more than menus do
+        else:
+            weight = -(0.3 * len(ln.text) + 20.0)
         if ln.gap_before:
             weight -= gap_cost
         if run <= 0:
@@ -126,12 +139,17 @@ def _best_run(
     return best_start, best_end
 
 
+_TICKER = regex.compile(r"^\d{1,2}[:.h]\d{2}\s+\S+(?:\s+\S+){2,}")
+_BULLET = regex.compile(r"^(?:[-+•*▪–]\s+|\d{1,2}[.)]\s+)\S")
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+
+
 def _is_prose(words: int, stop: float, text: str) -> bool:
     # a headline can be long and full of function words too, but it does not end like a sentence
     ends = text[-1:] in _END
-    if stop == 0.0 and len(text) >= 2 * words - 1 and " " not in text[:40].strip():
-        # Chinese, Japanese …: no spaces, no stop words; length and punctuation tell
-        return len(text) >= 30 and (ends or len(text) >= 60)
+    if stop == 0.0 and len(_CJK.findall(text[:60])) > 0.3 * min(len(text), 60):
+        # Chinese, Japanese, Korean: no stop words to count; length and punctuation tell
+        return len(text) >= 25 and (ends or len(text) >= 30)
     return words >= 12 and (ends or words >= 30) and (stop >= 0.12 or words >= 40 or (stop == 0.0 and ends))
 
 
@@ -175,6 +193,8 @@ def build_text_page(text: str, *, url: str | None = None) -> Page:
             current = kind
             heading[i] = True
             continue
+        if words <= 2 and _REPLY.match(ln.text):
+            heading[i] = True
         section[i] = current
 
     # the article region: the maximum-sum run of lines, prose counting for, everything else
@@ -199,8 +219,12 @@ def build_text_page(text: str, *, url: str | None = None) -> Page:
         if in_region[i] and stats[i][0] >= 5 and is_credit(lines[i + 1].text) and not is_credit(lines[i].text):
             figure[i] = figure[i + 1] = i
 
-    # cards: in a related section, a blank line or a second headline starts a new card
+    # cards: in a related section, a blank line or a second headline starts a new card; a
+    # ticker line ("14:44 Headline") anywhere outside the article is a card of its own
     card = [-1] * n
+    for i, ln in enumerate(lines):
+        if section[i] is None and not in_region[i] and ln.part == 0 and _TICKER.match(ln.text):
+            card[i] = i
     card_title: dict[int, bool] = {}
     cid = -1
     for i, ln in enumerate(lines):
