@@ -31,6 +31,7 @@ __all__ = ["ImageRef", "Meta", "Page", "RegionWeights", "build_page"]
 
 _WORD = re.compile(r"\w+")
 WRAPPER_SHARE = 0.25
+STRONG_WRAPPER_SHARE = 0.6
 #: region_distance counts at most this many levels above the region; beyond is REGION_FAR
 REGION_NEAR_LEVELS = 4
 REGION_FAR = 9
@@ -542,6 +543,7 @@ def _finish(
     # wrapper (WordPress puts "tag-…"/"category-…" on the <article>), not a widget: ignore it
     # too. Strong markers (comments, share, ads …) count however much text they hold: a long
     # discussion is still a discussion.
+    strong_wrappers: set[int] = set()
     pos_prefix = [0.0]
     for b in base:
         pos_prefix.append(pos_prefix[-1] + (b if b > 0 else 0.0))
@@ -554,8 +556,20 @@ def _finish(
             mass = pos_prefix[node_block_end[nd]] - pos_prefix[node_block_start[nd]]
             if mass >= WRAPPER_SHARE * main_mass:
                 wrappers.add(nd)
+        # a strong marker on an element that holds most of the region's prose and, inside it, the
+        # content container of the page is a wrapper too ("share-container" around a post whose
+        # share bar sits inside it); a cookie banner or a comment list holds no such container
+        for r, b in zip(raws, base, strict=True):
+            content = r.cats.get("content", -1)
+            if b <= 0 or content < 0:
+                continue
+            for c, nd in r.cats.items():
+                if c in STRONG_CATEGORIES and content > nd and nd not in strong_wrappers:
+                    mass = pos_prefix[node_block_end[nd]] - pos_prefix[node_block_start[nd]]
+                    if mass >= STRONG_WRAPPER_SHARE * main_mass:
+                        strong_wrappers.add(nd)
 
-    region1_chain = _ancestors_or_self(region1, node_parent)
+    region1_chain = _ancestors_or_self(region1, node_parent) | strong_wrappers
 
     def ignored(c: str, nd: int, wrapper_nodes: set[int]) -> bool:
         # a strong marker (comments, share, ads …) is ignored only on the elements that hold the
