@@ -25,10 +25,12 @@ from .captions import is_credit
 from .features import Meta, Page, _text_stats
 from .model import Features
 from .timeparse import find_age
+from .vocab import BOILERPLATE
 
 __all__ = ["build_text_page", "looks_like_text", "render_text"]
 
-_MARKUP = regex.compile(r"<(?:!doctype|html|head|body|p|div|br|span|a|table|ul|li|h[1-6]|meta|script)\b", regex.I)
+# an HTML tag: "<p>", "<a href=…>", "</div>", "<!doctype"; "a < b" is not one
+_MARKUP = regex.compile(r"<(?:!doctype|/?[a-z][a-z0-9-]{0,20}(?:\s[^<>]{0,500})?/?>)", regex.I)
 _TAIL = regex.compile(
     r"\s(?:follow us on\s*:|share this\s*:|short link\s*:|share on\s*:|read more\b|weiterlesen\b|lire la suite\b|"
     r"leer más\b|ler mais\b|leggi tutto\b|lees meer\b)",
@@ -36,7 +38,8 @@ _TAIL = regex.compile(
 )
 _RELATED_HEADING = regex.compile(
     r"^(?:related(?: articles| stories| news| content| coverage)?|read (?:more|also|next)|"
-    r"more (?:from|on|in|about) (?:[\p{L}\p{N}&'’-]+ ?){1,4}|more (?:stories|news|articles)|"
+    r"more (?:from|on|in|about) (?:[\p{L}\p{N}&'’-]+ ?){1,4}|"
+    r"more (?:[\p{L}]+ )?(?:stories|news|articles|galleries|videos|photos|headlines)|"
     r"most (?:read|popular|viewed|shared)|trending(?: now)?|recommended(?: for you| stories)?|"
     r"you (?:may|might) also like|top stories|latest (?:news|stories)|editor'?s picks|"
     r"lesen sie (?:auch|mehr)|mehr zum thema|das könnte sie auch interessieren|meistgelesen|"
@@ -70,8 +73,8 @@ GAP_COST = 200.0
 
 
 def looks_like_text(page: str) -> bool:
-    """Whether a string is a plain-text page rather than HTML: no HTML tag in its first 4,096
-    characters (a document type, html/head/body, or one of the common block or inline tags)."""
+    """Whether a string is a plain-text page rather than HTML: no HTML tag (``<p>``,
+    ``<a href=…>``, ``</div>``, ``<!doctype …>``) in its first 4,096 characters."""
     return _MARKUP.search(page[:4096]) is None
 
 
@@ -141,6 +144,7 @@ def _best_run(
 
 _TICKER = regex.compile(r"^\d{1,2}[:.h]\d{2}\s+\S+(?:\s+\S+){2,}")
 _BULLET = regex.compile(r"^(?:[-+•*▪–]\s+|\d{1,2}[.)]\s+)\S")
+_PROMO = next(p for kind, p in BOILERPLATE if kind == "promo")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 
 
@@ -162,10 +166,14 @@ def build_text_page(text: str, *, url: str | None = None) -> Page:
     lines = _split_lines(text)
     n = len(lines)
     stats = [_text_stats(ln.text) for ln in lines]
-    prose = [ln.part == 0 and _is_prose(w, s, ln.text) for ln, (w, s) in zip(lines, stats, strict=True)]
+    # a subscription pitch or a sign-up call reads like prose, but it is furniture
+    prose = [
+        ln.part == 0 and _is_prose(w, s, ln.text) and not (w <= 40 and _PROMO.search(ln.text))
+        for ln, (w, s) in zip(lines, stats, strict=True)
+    ]
     # where running text first appears (two prose lines in a row): a heading such as
     # "Comments" among the navigation above it opens no section
-    first_start = next((i for i in range(n - 1) if prose[i] and prose[i + 1]), n)
+    first_start = next((i for i in range(n - 1) if prose[i] and prose[i + 1]), 0)
 
     # sections: a heading starts one; lines up to the next heading belong to it
     section: list[str | None] = [None] * n
@@ -201,6 +209,9 @@ def build_text_page(text: str, *, url: str | None = None) -> Page:
     # against, never across a section heading or into a section
     best_start, best_end = _best_run(lines, prose, heading, section)
     in_region = [best_start <= i < best_end for i in range(n)]
+    # the two lines right after the region, unless a blank line parts them from it
+    near_region = {i for i in range(best_end, min(n, best_end + 2)) if not any(
+        lines[j].gap_before for j in range(best_end, i + 1))}
 
     # title: the longest headline-like line among the few lines before the region
     title_block: int | None = None
@@ -286,7 +297,7 @@ def build_text_page(text: str, *, url: str | None = None) -> Page:
                 position=i / n if n else 0.0,
                 repetition=0,
                 in_main_region=in_region[i],
-                region_distance=0 if in_region[i] else (1 if best_end <= i < best_end + 2 else 9),
+                region_distance=0 if in_region[i] else (1 if i in near_region else 9),
                 figure=figure[i],
                 card=card[i] if ln.part == 0 else -1,
                 in_card=card[i] >= 0 and ln.part == 0,
