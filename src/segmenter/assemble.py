@@ -102,7 +102,9 @@ def assemble(
                 cap_groups.append(group)
             group.add(b)
         elif b.label is Label.RELATED:
-            line = CardLine(b.text, f.first_href, f.link_density, f.class_tokens, b.index, f.parts)
+            line = CardLine(
+                b.text, f.first_href, f.link_density, f.class_tokens, b.index, f.parts, f.heading_level > 0
+            )
             last = card_groups[-1] if card_groups else None
             has_link = f.first_href is not None and f.link_density >= 0.5
             if last is not None and (

@@ -56,6 +56,7 @@ class CardLine:
     hints: frozenset[str] = frozenset()
     index: int = -1
     parts: tuple[tuple[str, str], ...] = ()
+    heading: bool = False
 
 
 _TITLE_HINTS = frozenset({"title", "headline", "heading", "hed", "ttl", "head", "titel", "titre", "titulo"})
@@ -140,7 +141,9 @@ def card_fields(
         pool = [ln for ln in headline_sized if _words(ln.text) >= 3] or headline_sized or pool
     if not pool:
         return None
-    title_line = max(pool, key=lambda ln: (_words(ln.text), -ln.index))
+    # the line the markup calls the headline (a heading, a "title" class), else the longest
+    marked = [ln for ln in pool if (ln.heading or ln.hints & _TITLE_HINTS) and _words(ln.text) >= 2]
+    title_line = marked[0] if marked else max(pool, key=lambda ln: (_words(ln.text), -ln.index))
     title = clean_title(title_line.text)
     part_source = part_age = None
     if title_line.parts:
