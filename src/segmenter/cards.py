@@ -96,6 +96,11 @@ def _title_from_parts(
     return title, source, age
 
 
+def _only_age(text: str) -> bool:
+    span = find_age(text)
+    return span is not None and span[1] - span[0] >= len(text.strip()) - 2
+
+
 def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
@@ -134,7 +139,10 @@ def card_fields(
             return RelatedCard(
                 title=m.group(2), age_text=m.group(1), age=age, published=published, blocks=(lines[0].index,)
             )
-    linked = [ln for ln in lines if ln.href and ln.link_share >= 0.5]
+    # a line that is only a time or date ("14:10") is the card's age, never its headline
+    linked = [ln for ln in lines if ln.href and ln.link_share >= 0.5 and not _only_age(ln.text)]
+    if not linked and any(ln.href for ln in lines):
+        return None  # its only link is a time stamp: an entry of a live blog, not a teaser
     pool = linked or [ln for ln in lines if _words(ln.text) >= 2 and find_age(ln.text) is None]
     if plain_text:
         headline_sized = [ln for ln in pool if _words(ln.text) <= 30 and not _BYLINE.match(ln.text)]

@@ -734,6 +734,7 @@ def _finish(
 
 #: a card group's headlines have at least this many words on average (menus have fewer)
 CARD_MIN_HEADLINE_WORDS = 4.0
+CARD_MIN_NAV_HEADLINE_WORDS = 7.0
 #: a card holds at most this many words (more is an article or a comment)
 CARD_MAX_WORDS = 120
 _SPONSORED = re.compile(
@@ -744,6 +745,11 @@ _SPONSORED = re.compile(
 
 
 SPONSOR_LEVELS = 4
+# links to the site's own social accounts are not articles
+_SOCIAL = re.compile(
+    r"\b(?:facebook|twitter|instagram|tiktok|youtube|linkedin|whatsapp|pinterest|telegram|threads|bluesky|rss)\b",
+    re.IGNORECASE,
+)
 _NETWORK_HEADER = re.compile(
     r"^(?:promoted|sponsored|paid|partner) (?:links|content|stories|posts)\b|^(?:recommended|powered) by\b",
     re.IGNORECASE,
@@ -768,9 +774,17 @@ def _cards(
     headline: dict[int, float] = {}
     words: dict[int, int] = {}
     bad: set[int] = set()
-    for i, r in enumerate(raws):
+    in_nav: set[int] = set()
+    # siblings of one shape that hold text (an image cell beside the text cell of one teaser
+    # repeats too, but only one of them holds text: that is no group of cards)
+    members: dict[tuple[int, str], set[int]] = {}
+    for r in raws:
         for node, parent, sig in r.repeat_keys:
             if sig_counts.get((parent, sig), 0) >= 2:
+                members.setdefault((parent, sig), set()).add(node)
+    for i, r in enumerate(raws):
+        for node, parent, sig in r.repeat_keys:
+            if len(members.get((parent, sig), ())) >= 2:
                 card_of[i] = node
                 group_of[node] = (parent, sig)
                 w = stats[i][0]
@@ -779,11 +793,11 @@ def _cards(
                 words[node] = words.get(node, 0) + w
                 if (
                     r.cats.get("ad", -1) >= node  # an ad marker on the card itself or inside it
-                    or "nav" in r.containers
-                    or "role:navigation" in r.containers
-                    or (w <= 6 and _is_sponsored(r.text))
+                    or (w <= 6 and (_is_sponsored(r.text) or _SOCIAL.search(r.text) is not None))
                 ):
                     bad.add(node)
+                if "nav" in r.containers or "role:navigation" in r.containers:
+                    in_nav.add(node)
                 break
     # a sponsored image ("…__sponsored-logo") inside a card makes the card an ad
     for im in images:
@@ -802,9 +816,13 @@ def _cards(
         acc = totals.setdefault(key, [0.0, 0.0])
         acc[0] += headline.get(node, 0.0)
         acc[1] += 1
+    nav_groups = {group_of[c] for c in in_nav}
     good_groups = set()
     for key, (h, n) in totals.items():
-        if n < 2 or h / n < CARD_MIN_HEADLINE_WORDS:
+        # inside <nav> only headline-length links make cards (previous/next article paddles);
+        # menus, however long their entries, do not
+        need = CARD_MIN_NAV_HEADLINE_WORDS if key in nav_groups else CARD_MIN_HEADLINE_WORDS
+        if n < 2 or h / n < need:
             continue
         # a box labelled "Anzeige"/"Promoted Links" at its head holds ads, however they look
         first = node_block_start[key[0]]
