@@ -73,14 +73,14 @@ class Stats:
     failures: dict[str, Failure] = field(default_factory=dict)
 
 
-_MASK = re.compile(r"qz[a-z]+|\d+")
+_MASK = re.compile(r"\[[^\]]*\]|qz[a-z]+|\d+")
 
 
 def signature(exc: BaseException) -> str:
     """What kind of failure this is: the exception type and its first line, with words and
     numbers masked so that one bug gives one signature."""
     first = (str(exc).splitlines() or [""])[0]
-    return f"{type(exc).__name__}: {_MASK.sub('#', first)[:100]}"
+    return f"{type(exc).__name__}: {_MASK.sub('…', first)[:100]}"
 
 
 def record(stats: Stats, case: H.Hostile, exc: BaseException) -> None:
