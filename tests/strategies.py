@@ -33,9 +33,13 @@ GOLD = FIXTURES / "gold"
 #: subtrees that are never page text (documented in segmenter.features / vocab; written out by
 #: hand here on purpose, so that a change to the library's list shows up as a failing property)
 REF_SKIP = frozenset(
-    """script style noscript template head svg math iframe object embed canvas video audio textarea
+    """script style noscript template svg math iframe object embed canvas video audio textarea
     select option datalist map frameset frame dialog meta link title base""".split()
 )
+# (<head> is walked: libxml2 puts body elements there when a page leaves out <body>; its own
+# elements are skipped one by one. <svg>/<math> holding HTML block elements are walked too: an
+# unclosed one swallows the rest of the page in libxml2's tree.)
+REF_HTML_IN_FOREIGN = ("p", "div", "li", "h1", "h2", "h3", "table", "article", "section", "main", "ul")
 
 #: elements that render as their own box: text never runs across their edges
 REF_BREAK = frozenset(
@@ -92,7 +96,8 @@ def visible_text(root: Any, *, show_noscript: bool = False) -> str:
                 out.append(el.tail)
             continue
         tag = _local(el.tag)
-        if tag in skip or ref_hidden(el):
+        foreign_with_html = tag in ("svg", "math") and next(el.iter(*REF_HTML_IN_FOREIGN), None) is not None
+        if (tag in skip and not foreign_with_html) or ref_hidden(el):
             if el.tail:
                 out.append(el.tail)
             continue

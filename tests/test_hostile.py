@@ -6,8 +6,7 @@ some block. Wrong types raise TypeError. Explicit tests cover the sizes that are
 generated examples: 100,000 levels of nesting, 100,000 siblings, a 100 KB attribute, a 100,000-fold
 entity run.
 
-Known library bugs are pinned by strict xfail tests at the end of the file (a fix shows up as an
-XPASS: then drop the mark).
+Library bugs the fuzzing found are kept as regression tests at the end of the file.
 
 The default budget keeps this file well under a minute on two cores; for a long run::
 
@@ -257,7 +256,7 @@ def test_nul_everywhere() -> None:
 
 
 # ---------------------------------------------------------------------------------------------
-# known library bugs (strict xfail: a fix turns these into XPASS — then remove the mark)
+# once known library bugs, now fixed: kept as regression tests
 # ---------------------------------------------------------------------------------------------
 
 
@@ -277,23 +276,12 @@ def _page_declaring(charset: str) -> tuple[bytes, tuple[str, ...]]:
     return page + b" " * (-len(page) % 4), ("qzb", "qzc", "qzd", "qzf", "qzg", "qzh")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a <meta charset> naming a non-ASCII-compatible or non-web codec (UTF-16, UTF-32, "
-    "EBCDIC, UTF-7, unicode_escape) is trusted for a page whose <meta> was readable as ASCII; its "
-    "text becomes mojibake with no warning (browsers ignore such labels, read UTF-16 as UTF-8)",
-)
 @pytest.mark.parametrize("charset", H.KNOWN_BAD_CHARSETS)
 def test_known_bug_non_ascii_compatible_meta_charset(charset: str) -> None:
     page, words = _page_declaring(charset)
     H.check_hostile(H.Hostile(page, words, f"meta {charset}"), excuse_known=False)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a <meta charset> beats the byte order mark: a UTF-8 page with a BOM that "
-    "declares UTF-16 is decoded as UTF-16 (browsers let the BOM decide)",
-)
 @pytest.mark.parametrize("charset", ["utf-16", "utf-16le", "cp037"])
 def test_known_bug_declared_charset_overrides_bom(charset: str) -> None:
     page = f'<meta charset="{charset}"><p>qzb qzc</p>'.encode()
@@ -308,12 +296,6 @@ def test_harmless_meta_charsets_keep_the_text() -> None:
         H.check_hostile(H.Hostile(page, words, f"meta {charset}"), excuse_known=False)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: parse._cap_depth's tag regex misses start tags with '<' in an attribute value or "
-    "attributes longer than 4096 characters, so nesting deeper than libxml2's limit is not "
-    "flattened and the whole document is dropped (empty result)",
-)
 @pytest.mark.parametrize(
     "start_tag",
     ['<div title="<">', '<div class="' + "x" * 4100 + '">', "<span data-t='<b>'>"],
@@ -324,11 +306,6 @@ def test_known_bug_deep_nesting_with_lt_or_long_attributes(start_tag: str) -> No
     H.check_hostile(H.Hostile(html, ("qzb", "qzc", "qzd"), f"deep {start_tag[:20]}"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: an unclosed <svg>/<math> (or HTML such as <p>/<div> inside one) swallows the rest "
-    "of the page; browsers leave foreign content at the first HTML block tag and show the text",
-)
 @pytest.mark.parametrize(
     "html",
     [
@@ -341,10 +318,6 @@ def test_known_bug_html_inside_unclosed_foreign_content(html: str) -> None:
     H.check_hostile(H.Hostile(html, ("qzb", "qzc", "qzd"), "foreign content"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: text after </html> is dropped (libxml2 ignores it); browsers put it into <body>",
-)
 @pytest.mark.parametrize(
     "html",
     ["<!DOCTYPE html><p>qzb</p></html>qzc", "<html><p>qzb</p></html><p>qzc</p>", "<p><b></html> qzc <script>"],
@@ -356,24 +329,12 @@ def test_known_bug_text_after_end_of_html(html: str) -> None:
 
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: where charset_normalizer is installed, bs4 consults it before trying UTF-8, and "
-    "it guesses UTF-16 for short BOM-less ASCII pages with a NUL or control byte: the text "
-    "becomes CJK mojibake with no warning",
-)
 @pytest.mark.parametrize("page", [b"<p>qzb qzc \x00</p>", b"<p>qzb \x81 qzc \x01</p>"])
 def test_known_bug_short_ascii_page_with_nul_guessed_as_utf16(page: bytes) -> None:
     pytest.importorskip("charset_normalizer")
     H.check_hostile(H.Hostile(page, ("qzb", "qzc"), "short page with NUL"), excuse_known=False)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: flattening nesting deeper than 1800 also drops the <script>/<style> tags past "
-    "the cap, so their content is parsed as markup: script source becomes visible text and a "
-    "'</b' in it swallows the text that follows",
-)
 @pytest.mark.parametrize(
     "tail,visible,hidden",
     [("<script>a</b</script> qzc", "qzc", None), ("<script>var qzhidden = 1;</script> qzc", "qzc", "qzhidden"),
@@ -387,12 +348,6 @@ def test_known_bug_flattening_unwraps_rawtext(tail: str, visible: str, hidden: s
         assert hidden not in H.block_text(result)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: in a page that leaves out the optional <body> tag, HTML5 and custom elements "
-    "(header, main, article, section, nav, figure, x-card …) that follow head content (<meta>, "
-    "<title>, <link>) are put into <head> by libxml2 and skipped: the whole article is lost",
-)
 @pytest.mark.parametrize(
     "html",
     [
@@ -409,12 +364,6 @@ def test_known_bug_html5_elements_after_head_content(html: str) -> None:
     H.check_hostile(H.Hostile(html, words, "HTML5 element after head content"), excuse_known=False)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: segment() reads an HTML page as plain text when no tag occurs in its first 4,096 "
-    "characters (a long leading comment, blank lines, a page that is one comment): its markup, "
-    "comments and script source become block text",
-)
 @pytest.mark.parametrize(
     "html",
     [
@@ -430,23 +379,12 @@ def test_known_bug_html_read_as_plain_text(html: str) -> None:
     assert "qzhidden" not in H.block_text(result)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="minor bug: a str page holding only U+FEFF (a BOM left by decoding UTF-8-with-BOM as "
-    "UTF-8) gives a block whose text is the invisible U+FEFF instead of an empty result",
-)
 def test_known_bug_bom_only_str_page() -> None:
     result = H.segment_checked("\ufeff")
     H.check_structure(result)
     assert result.blocks == ()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: parse._cap_depth counts every end tag as closing a level, also stray ones that "
-    "close nothing (</b> with no open <b>, </p> after <div>s): after enough of them, deeper "
-    "nesting is not flattened enough, libxml2 gives up and the rest of the page is lost",
-)
 @pytest.mark.parametrize("stray", ["</b>", "</p>", "</span>"])
 def test_known_bug_stray_end_tags_defeat_flattening(stray: str) -> None:
     html = "<!DOCTYPE html><p>qzb</p>" + "<div>" * 1000 + stray * 300 + "<div>" * 1100 + " qzc "

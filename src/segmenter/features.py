@@ -38,6 +38,10 @@ REGION_FAR = 9
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»/]{1,2}\s+")
 _SENTENCE_END = frozenset(".!?。！？…\"”’'»)")
+# an <svg> or <math> left open swallows the rest of the page in libxml2's tree; browsers leave
+# foreign content at the first HTML block element, so such a subtree is walked, not skipped
+_FOREIGN = frozenset({"svg", "math"})
+_HTML_IN_FOREIGN = ("p", "div", "li", "h1", "h2", "h3", "table", "article", "section", "main", "ul")
 _HEADING_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # Repeated siblings of these tags are prose or formatting, not cards or menu items.
 _NO_REPEAT_TAGS = frozenset(
@@ -393,9 +397,11 @@ def build_page(
             else:
                 tokens, cats_here = (), frozenset()
             parent = stack[-1] if stack else None
-            if (tag in SKIP_TAGS and not (show_noscript and tag == "noscript")) or (
-                el.attrib and _is_hidden(el)
-            ):
+            if (
+                tag in SKIP_TAGS
+                and not (show_noscript and tag == "noscript")
+                and not (tag in _FOREIGN and next(el.iter(*_HTML_IN_FOREIGN), None) is not None)
+            ) or (el.attrib and _is_hidden(el)):
                 # an invisible element takes no room, not even a line break: no flush
                 walker.skip_subtree()
                 stack.append(_Frame(-1, tag, False, {}, {}, frozenset(), True, (), ()))

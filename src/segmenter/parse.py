@@ -21,7 +21,15 @@ _DEPTH_CAP = 1800
 _META_CHARSET = regex.compile(
     rb"""<meta[^>]{0,512}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]{1,40})""", regex.IGNORECASE
 )
-_TAG = regex.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]{0,40})([^<>]{0,4096}?)(/?)>")
+# a tag with its attributes; quoted values may hold '<' and '>'; possessive, so a tag that never
+# closes costs one scan, not a backtracking search
+_TAG = regex.compile(
+    r"""<(/?)([A-Za-z][A-Za-z0-9:-]{0,40})"""
+    r"""((?:\s++|[^\s=<>"'/]++(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s<>]++))?|/(?!>)|["'=])*+)(/?)>"""
+)
+# elements whose content is raw text: flattening must not expose it as markup
+_RAWTEXT = frozenset({"script", "style", "xmp", "textarea", "title", "noscript", "iframe", "noembed", "noframes"})
+_END_HTML = regex.compile(r"</(?:html|body)\s*>", regex.IGNORECASE)
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
      "track", "wbr", "keygen", "command", "basefont", "frame", "isindex", "spacer"}
@@ -37,28 +45,66 @@ class ParsedPage:
     warnings: tuple[str, ...]
 
 
-def _declared_charset(data: bytes) -> str | None:
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# codecs a page may not declare for itself: a <meta> that could be read as ASCII cannot be in them
+# (browsers ignore such labels too), and some are not text encodings of the web at all
+_NOT_WEB = frozenset({"utf_7", "unicode_escape", "raw_unicode_escape", "punycode", "idna", "rot_13", "base64"})
+# without a BOM no browser reads a page as UTF-16/32; a detector's guess of them is mojibake
+_NEVER_GUESSED = [
+    f"utf{sep}{bits}{end}" for sep in ("-", "_") for bits in ("16", "32") for end in ("", "le", "be", "-le", "-be", "_le", "_be")
+] + ["utf-7", "utf_7"]
+_PROBE = b"<meta charset='x'>"
+
+
+def _declared_charset(data: bytes) -> tuple[str | None, str | None]:
+    """The page's ``<meta charset>`` as ``(usable codec, refused label)``."""
     m = _META_CHARSET.search(data[:4096])
     if m is None:
-        return None
+        return None, None
     name = m.group(1).decode("ascii", "replace").strip().lower()
     try:
-        return codecs.lookup(name).name
+        codec = codecs.lookup(name).name
     except LookupError:
-        return None
+        return None, None
+    try:
+        ascii_compatible = _PROBE.decode(codec) == _PROBE.decode("ascii")
+    except (UnicodeError, ValueError, LookupError, TypeError):
+        ascii_compatible = False  # not a text codec at all ("rot-13", "base64" …)
+    if not ascii_compatible or codec.replace("-", "_") in _NOT_WEB:
+        return None, codec
+    return codec, None
 
 
 def decode(data: bytes) -> tuple[str, list[str]]:
-    """Decode page bytes once: a BOM first, then the page's declared ``<meta charset>``, then
-    UnicodeDammit's detection. Undecodable bytes become U+FFFD (and a warning), never an error."""
+    """Decode page bytes once: a byte order mark decides first; then the page's declared
+    ``<meta charset>`` (when it names an ASCII-compatible web encoding); then UTF-8 if the bytes
+    are valid UTF-8; then UnicodeDammit's detection. Undecodable bytes become U+FFFD (and a
+    warning), never an error."""
     warnings: list[str] = []
     if not data.strip():
         return "", warnings
-    declared = _declared_charset(data)
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            text = data.decode(codec, "replace")
+            if "\ufffd" in text:
+                warnings.append(f"some bytes were not valid {codec}; replaced with U+FFFD")
+            return text.lstrip("\ufeff"), warnings
+    declared, refused = _declared_charset(data)
+    if refused:
+        warnings.append(f"ignored <meta charset> {refused!r}: a page that declares it in ASCII cannot be in it")
+    if declared is None:
+        try:
+            return data.decode("utf-8"), warnings  # valid UTF-8 is UTF-8: no guessing
+        except UnicodeDecodeError:
+            pass
     known = [declared] if declared else []
+    exclude = ([refused] if refused else []) + _NEVER_GUESSED
     with warnings_module.catch_warnings():  # bs4 warns on replacement characters; we report it below
         warnings_module.simplefilter("ignore")
-        dammit = UnicodeDammit(data, known_definite_encodings=known, is_html=True)
+        dammit = UnicodeDammit(data, known_definite_encodings=known, exclude_encodings=exclude, is_html=True)
     text = dammit.unicode_markup
     if text is None:
         text = data.decode("utf-8", "replace")
@@ -70,21 +116,46 @@ def decode(data: bytes) -> tuple[str, list[str]]:
 
 def _cap_depth(html: str, cap: int) -> str:
     """Drop start and end tags nested deeper than ``cap`` (their text stays), so libxml2 keeps the
-    document. Linear: one regex scan with bounded repetition."""
+    document. An end tag closes the nearest open element of its name; a stray one closes
+    nothing. Raw-text elements (script, style …) are skipped whole; past the cap they are dropped
+    whole, their content being no text of the page. Linear: one regex scan."""
     out: list[str] = []
-    depth = 0
+    open_tags: list[str] = []
     pos = 0
-    for m in _TAG.finditer(html):
-        closing, name, _, selfclose = m.group(1), m.group(2).lower(), m.group(3), m.group(4)
-        keep = True
-        if name in _VOID or selfclose:
-            keep = depth < cap
-        elif closing:
-            keep = depth <= cap
-            depth = max(0, depth - 1)
+    scan = 0
+    n = len(html)
+    while scan < n:
+        m = _TAG.search(html, scan)
+        if m is None:
+            break
+        closing, name, selfclose = m.group(1), m.group(2).lower(), m.group(4)
+        scan = m.end()
+        if name == "plaintext" and not closing:
+            break  # everything after <plaintext> is text
+        if closing:
+            # the nearest open element of this name (looking back a little way only)
+            k = len(open_tags) - 1
+            while k >= 0 and k >= len(open_tags) - 64 and open_tags[k] != name:
+                k -= 1
+            if k < 0 or open_tags[k] != name:
+                keep = len(open_tags) <= cap  # stray: closes nothing
+            else:
+                keep = k < cap
+                del open_tags[k:]
+        elif name in _VOID or selfclose:
+            keep = len(open_tags) < cap
         else:
-            depth += 1
-            keep = depth <= cap
+            keep = len(open_tags) < cap
+            if name in _RAWTEXT:
+                close = regex.compile(rf"</{name}\s*>", regex.IGNORECASE).search(html, scan)
+                end = close.end() if close else n
+                if not keep:
+                    out.append(html[pos : m.start()])
+                    out.append(" ")
+                    pos = end
+                scan = end
+                continue
+            open_tags.append(name)
         if not keep:
             out.append(html[pos : m.start()])
             out.append(" ")
@@ -97,7 +168,9 @@ def _clean_text(html: str, warnings: list[str]) -> str:
     if "\x00" in html:
         html = html.replace("\x00", "\ufffd")
         warnings.append("NUL characters replaced with U+FFFD")
-    return html
+    # libxml2 drops whatever follows </html>; browsers show it: the end tags are optional anyway
+    html = _END_HTML.sub("", html)
+    return html.lstrip("\ufeff")
 
 
 def parse_html(html: str, *, warnings: list[str] | None = None) -> ParsedPage:

@@ -124,7 +124,7 @@ class Segmenter:
         if "\x00" in text:
             text = text.replace("\x00", "\ufffd")
             warnings.append("NUL characters replaced with U+FFFD")
-        page = build_text_page(text, url=url)
+        page = build_text_page(text.lstrip("\ufeff"), url=url)
         host = _host(url, warnings)
         rules = [r for r in self.rules if r.applies_to(host) and not r.selector]
         return self._label(page, rules, warnings, now)

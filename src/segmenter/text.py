@@ -75,7 +75,20 @@ GAP_COST = 200.0
 def looks_like_text(page: str) -> bool:
     """Whether a string is a plain-text page rather than HTML: no HTML tag (``<p>``,
     ``<a href=…>``, ``</div>``, ``<!doctype …>``) in its first 4,096 characters."""
-    return _MARKUP.search(page[:4096]) is None
+    # look past leading blank lines and comments (a licence header can be long)
+    start = 0
+    while True:
+        while start < len(page) and page[start].isspace():
+            start += 1
+        if not page.startswith("<!--", start):
+            break
+        end = page.find("-->", start + 4)
+        if end < 0:
+            return False  # an unclosed comment: markup
+        start = end + 3
+    if start > 0 and start >= len(page.rstrip()):
+        return False  # nothing but comments: markup with no text
+    return _MARKUP.search(page, start, start + 4096) is None
 
 
 @dataclass

@@ -27,7 +27,9 @@ __all__ = [
 #: elements whose subtree a reader never sees as page text
 SKIP_TAGS = frozenset(
     {
-        "script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object",
+        # (not "head": libxml2 puts HTML5 elements that follow <meta>/<title> there when a page
+        # leaves out <body>; the head's own elements are skipped one by one)
+        "script", "style", "noscript", "template", "svg", "math", "iframe", "object",
         "embed", "canvas", "video", "audio", "textarea", "select", "option", "datalist", "map",
         "frameset", "frame", "dialog", "meta", "link", "title", "base",
     }
