@@ -341,3 +341,43 @@ def test_testing_helpers_reject_unknown_features():
         make_features("x", colour="red")
     page = make_page([make_features("a"), make_features("b")])
     assert [b.index for b in page.blocks] == [0, 1]
+
+
+# -- limits and user patterns (hostile input) -------------------------------------------------
+
+LONG_PAGE = "<html><body>" + "".join(f"<p>Paragraph {i} of a long page, with words.</p>" for i in range(3000)) + "</body></html>"
+
+
+@pytest.mark.parametrize(
+    ("options", "says"),
+    [({"max_nodes": 200}, "max_nodes=200"), ({"max_bytes": 5000}, "max_bytes=5000"), ({"time_budget": 0.0}, "time_budget")],
+)
+def test_limits_give_a_partial_result_that_says_so(options, says):
+    full = segmenter.segment(LONG_PAGE)
+    r = Segmenter(**options).segment(LONG_PAGE)
+    assert any(says in w for w in r.warnings), r.warnings
+    assert len(r.blocks) < len(full.blocks) or all(b.label is Label.JUNK for b in r.blocks)
+    for b in r.blocks:  # what is there is real text of the page, in order (the last may be cut)
+        assert full.blocks[b.index].text.startswith(b.text)
+
+
+def test_no_limit_no_warning():
+    assert segmenter.segment(LONG_PAGE).warnings == ()
+
+
+def test_site_rule_text_patterns_run_with_a_timeout():
+    rule = SiteRule(domain="coast.example.com", pattern=r"^What comes", label="junk", weight=20)
+    rules = RuleSet.default()
+    rules.register(rule)
+    r = Segmenter(rules).segment(PAGE, url="https://coast.example.com/a")
+    assert "What comes next" not in r.article.text
+    evil = SiteRule(domain="coast.example.com", pattern=r"(a+)+$", label="junk", weight=20, pattern_timeout=0.01)
+    rules = RuleSet.default()
+    rules.register(evil)
+    page = "<html><body><p>" + "a" * 40 + "!</p></body></html>"
+    r = Segmenter(rules).segment(page, url="https://coast.example.com/a")  # returns, no hang
+    assert r.blocks
+    with pytest.raises(RuleError, match="bad pattern"):
+        SiteRule(domain="a.com", pattern="(", label="junk")
+    with pytest.raises(RuleError, match="selector, a text pattern"):
+        SiteRule(domain="a.com", label="junk")

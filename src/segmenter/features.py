@@ -8,7 +8,9 @@ prefix sums, so the whole module is linear in the size of the page.
 
 from __future__ import annotations
 
+import dataclasses
 import re
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -114,6 +116,8 @@ class Page:
     header_zone: frozenset[int] = frozenset()
     #: "html" or "text"
     kind: str = "html"
+    #: what limited the walk (max_nodes, time budget), if anything
+    warnings: tuple[str, ...] = ()
     #: labels after the context-free stage; filled in for context rules only
     provisional: tuple[Any, ...] = field(repr=False, default=())
 
@@ -277,9 +281,13 @@ def build_page(
     marks: dict[Any, frozenset[str]] | None = None,
     region_weights: RegionWeights | None = None,
     show_noscript: bool = False,
+    max_nodes: int | None = None,
+    deadline: float | None = None,
 ) -> Page:
     """Walk the tree once and return the :class:`Page` with every block's :class:`Features`.
 
+    ``max_nodes`` and ``deadline`` (a ``time.perf_counter()`` value) stop the walk early; the page
+    then says so in ``Page.warnings``.
     ``show_noscript`` walks into ``<noscript>`` as if scripts were off (for pages that render
     everything with scripts and keep their text only there).
     ``marks`` maps elements (selected by selector rules before the walk) to the rule names that
@@ -379,10 +387,17 @@ def build_page(
         return fr.tag + "." + fr.first_class
 
     node_count = 0
+    limit_hit: str | None = None
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
         tag = el.tag
         if event == "start":
+            if max_nodes is not None and node_count >= max_nodes:
+                limit_hit = f"stopped after max_nodes={max_nodes} elements: the result covers the page only so far"
+                break
+            if deadline is not None and not node_count & 511 and time.perf_counter() > deadline:
+                limit_hit = "stopped when the time_budget ran out: the result covers the page only so far"
+                break
             if not isinstance(tag, str):  # comment, processing instruction, entity
                 walker.skip_subtree()
                 stack.append(_Frame(-1, "#", False, {}, {}, frozenset(), True, (), ()))
@@ -505,11 +520,15 @@ def build_page(
             if tail and stack:
                 add_text(tail)
     flush()
+    for frame in stack:  # elements left open by a limit end where the walk stopped
+        if not frame.skipped and node_block_end[frame.node] < 0:
+            node_block_end[frame.node] = len(raws)
 
-    return _finish(
+    page = _finish(
         raws, images, before_image, meta, url, weights,
         node_parent, node_step, node_tag, node_block_start, node_block_end, node_chars, sig_counts,
     )
+    return dataclasses.replace(page, warnings=(limit_hit,)) if limit_hit else page
 
 
 def _prose_weight(raw: _Raw, words: int, stop: float, weights: RegionWeights) -> float:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -29,6 +30,13 @@ class Options:
         ``min_article_prose_words`` words, the page has no article (``article=None``).
     :param min_article_prose_words: see ``min_article_chars``.
     :param region_weights: how text counts toward the densest-region search.
+    :param max_bytes: read at most this many bytes (or characters) of a page; a longer page is
+        cut and the result says so in ``warnings``.
+    :param max_nodes: walk at most this many elements; the rest of the page is left out, and
+        ``warnings`` says so.
+    :param time_budget: seconds for one page; when they run out the walk stops (or the remaining
+        blocks go unjudged, as junk) and ``warnings`` says so. A result cut short by a limit is
+        partial, never silently wrong.
     :param noscript_fallback_chars: a page with less visible text than this is read again with
         its ``<noscript>`` content shown.
     :param keep_evidence: keep every rule's evidence for :meth:`Segmentation.explain`; turn off to
@@ -40,6 +48,9 @@ class Options:
     region_weights: RegionWeights = dataclasses.field(default_factory=RegionWeights)
     keep_evidence: bool = True
     noscript_fallback_chars: int = 200
+    max_bytes: int | None = None
+    max_nodes: int | None = None
+    time_budget: float | None = None
 
 
 class Segmenter:
@@ -95,48 +106,69 @@ class Segmenter:
             raise TypeError("now must be an aware datetime (with tzinfo)")
         if url is not None and not isinstance(url, str):
             raise TypeError(f"url must be a str, not {type(url).__name__}")
+        opts = self.options
+        deadline = time.perf_counter() + opts.time_budget if opts.time_budget is not None else None
+        cut: list[str] = []
+        if opts.max_bytes is not None and isinstance(page, str | bytes | bytearray) and len(page) > opts.max_bytes:
+            page = page[: opts.max_bytes]
+            cut.append(f"the page was cut to max_bytes={opts.max_bytes}: the result covers only its start")
         if mode != "html" and isinstance(page, str | bytes | bytearray | memoryview):
             text, warnings = (page, []) if isinstance(page, str) else decode(bytes(page))
             if mode == "text" or looks_like_text(text):
-                return self._segment_text(text, url, now, warnings)
+                return self._segment_text(text, url, now, cut + warnings, deadline)
             page = text
         elif mode == "text":
             raise TypeError(f"segment_text() takes str or bytes, not {type(page).__name__}")
         parsed = to_tree(page)
-        warnings = list(parsed.warnings)
+        warnings = cut + list(parsed.warnings)
         host = _host(url, warnings)
         rules = [r for r in self.rules if r.applies_to(host)]
         marks = select(parsed.root, [r for r in rules if r.selector])
         feats_page = build_page(
-            parsed.root, url=url, marks=marks, region_weights=self.options.region_weights
+            parsed.root, url=url, marks=marks, region_weights=opts.region_weights,
+            max_nodes=opts.max_nodes, deadline=deadline,
         )
         if feats_page.total_chars < self.options.noscript_fallback_chars and _has_noscript(parsed.root):
             # A page rendered by scripts keeps its server-side text in <noscript> (Discourse,
             # some single-page apps): without it a reader with scripts off sees nothing.
             feats_page = build_page(
-                parsed.root, url=url, marks=marks, region_weights=self.options.region_weights,
-                show_noscript=True,
+                parsed.root, url=url, marks=marks, region_weights=opts.region_weights,
+                show_noscript=True, max_nodes=opts.max_nodes, deadline=deadline,
             )
             warnings.append("the page shows almost no text without scripts; read its <noscript> content")
-        return self._label(feats_page, rules, warnings, now)
+        warnings.extend(feats_page.warnings)
+        return self._label(feats_page, rules, warnings, now, deadline)
 
-    def _segment_text(self, text: str, url: str | None, now: datetime | None, warnings: list[str]) -> Segmentation:
+    def _segment_text(
+        self, text: str, url: str | None, now: datetime | None, warnings: list[str], deadline: float | None = None
+    ) -> Segmentation:
         if "\x00" in text:
             text = text.replace("\x00", "\ufffd")
             warnings.append("NUL characters replaced with U+FFFD")
         page = build_text_page(text.lstrip("\ufeff"), url=url)
         host = _host(url, warnings)
         rules = [r for r in self.rules if r.applies_to(host) and not r.selector]
-        return self._label(page, rules, warnings, now)
+        return self._label(page, rules, warnings, now, deadline)
 
     def _label(
-        self, page: Page, rules: list[Rule], warnings: list[str], now: datetime | None = None
+        self,
+        page: Page,
+        rules: list[Rule],
+        warnings: list[str],
+        now: datetime | None = None,
+        deadline: float | None = None,
     ) -> Segmentation:
         block_rules = [r for r in rules if r.stage == BLOCK]
         context_rules = [r for r in rules if r.stage == CONTEXT]
         n = len(page.blocks)
         evidence: list[list[Evidence]] = [[] for _ in range(n)]
         for f in page.blocks:
+            if deadline is not None and not f.index & 63 and time.perf_counter() > deadline:
+                warnings.append(
+                    f"the time_budget ran out after {f.index} of {n} blocks: the rest were not judged (junk)"
+                )
+                context_rules = []
+                break
             ev = evidence[f.index]
             for rule in block_rules:
                 ev.extend(rule.evaluate(f, page))
