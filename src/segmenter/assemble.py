@@ -172,6 +172,8 @@ class _CaptionGroup:
             image = _image_near(images, self.blocks[0], base)
         label: str | None = None
         credit: str | None = None
+        if not self.credits and ref is not None and ref.credit:
+            self.credits.append(ref.credit)  # shown only as the image's tooltip or data
         if self.credits:
             label, credit = strip_credit_label(self.credits[0])
             credit = " ".join([credit, *self.credits[1:]])

@@ -6,9 +6,11 @@ linear on long input; callers only pass short blocks anyway.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import regex
 
-__all__ = ["is_credit", "split_credit", "strip_credit_label"]
+__all__ = ["credit_from_attributes", "is_credit", "split_credit", "strip_credit_label"]
 
 # Words that introduce a credit line, as pages print them.
 _LABELS = (
@@ -135,8 +137,16 @@ _LEADING_LABEL = regex.compile(
 
 def strip_credit_label(credit: str) -> tuple[str | None, str]:
     """Split a credit's leading label from the name: ``"Photo by Jane Doe"`` ->
-    ``("Photo by", "Jane Doe")``; ``"(AP Photo/Jane Doe)"`` and ``"© Reuters"`` keep their form.
-    Returns ``(label or None, credit)``; a credit that is only a label is returned unchanged."""
+    ``("Photo by", "Jane Doe")``, ``"(Foto: Reuters)"`` -> ``("Foto:", "Reuters")``;
+    ``"(AP Photo/Jane Doe)"`` and ``"© Reuters"`` keep their form. A credit printed twice
+    (``"© Jane Doe | Jane Doe"``) is kept once. Returns ``(label or None, credit)``; a credit that
+    is only a label is returned unchanged."""
+    credit = _dedupe_halves(credit)
+    inner = credit.strip()
+    if inner.startswith("(") and inner.endswith(")"):
+        label, rest = strip_credit_label(inner[1:-1].strip())
+        if label is not None:
+            return label, rest
     m = _LEADING_LABEL.match(credit)
     if m is None or m.end() == 0:
         return None, credit
@@ -144,3 +154,31 @@ def strip_credit_label(credit: str) -> tuple[str | None, str]:
     if not rest or not _WORD.search(rest):
         return None, credit
     return credit[: m.end()].strip(), rest
+
+
+
+def _dedupe_halves(credit: str) -> str:
+    """``"© Jane Doe | Jane Doe"`` -> ``"© Jane Doe"``; ``"X (Y) Y"`` style repeats too."""
+    words = credit.split()
+    n = len(words)
+    for cut in range(1, n):
+        a = " ".join(words[:cut]).strip(" |·•-–—©()")
+        b = " ".join(words[cut:]).strip(" |·•-–—©()")
+        if a and b and (a == b or a.endswith(b) or b == a.split("/")[0]):
+            return " ".join(words[:cut]).rstrip(" |·•-–—")
+    return credit
+
+
+def credit_from_attributes(attrib: Mapping[str, str]) -> str | None:
+    """A credit an ``<img>`` carries in its attributes (``data-credit``, ``data-copyright``,
+    ``data-photographer``, or a credit at the end of its ``title``), for a caption that shows
+    none."""
+    for key in ("data-credit", "data-copyright", "data-photographer", "data-photo-credit", "data-source"):
+        value = attrib.get(key)
+        if value and value.strip() and _words(value) <= MAX_CREDIT_WORDS:
+            return " ".join(value.split())
+    title = attrib.get("title")
+    if title and len(title) <= 400:
+        _, credit = split_credit(" ".join(title.split()))
+        return credit
+    return None

@@ -17,6 +17,7 @@ from typing import Any
 
 from lxml import etree
 
+from .captions import credit_from_attributes
 from .model import Features
 from .vocab import (
     BLOCK_TAGS,
@@ -64,6 +65,8 @@ class ImageRef:
     node: int
     #: the image's class/id marks it as an ad or a sponsor's logo
     ad: bool = False
+    #: a credit in the image's attributes (data-credit, a credit in its title)
+    credit: str | None = None
 
 
 @dataclass(frozen=True)
@@ -488,7 +491,10 @@ def build_page(
             elif tag == "img":
                 src = el.get("src") or el.get("data-src") or el.get("data-lazy-src")
                 images.append(
-                    ImageRef(len(raws), src, el.get("alt"), el.get("width"), el.get("height"), node, "ad" in cats_here)
+                    ImageRef(
+                        len(raws), src, el.get("alt"), el.get("width"), el.get("height"), node, "ad" in cats_here,
+                        credit_from_attributes(el.attrib) if len(el.attrib) > 2 else None,
+                    )
                 )
                 if pieces and "".join(pieces).strip():
                     buf_image = True
