@@ -233,7 +233,8 @@ BOILERPLATE: tuple[tuple[str, regex.Pattern[str]], ...] = (
         regex.compile(
             r"^(?:sign up|subscribe|get (?:our|the) newsletter|newsletter|register|log ?in|sign in|"
             r"download (?:the|our)(?: [\p{L}\p{N}]+){0,4} app|get the app|advertisement|advertising|anzeige|werbung|publicité|publicidad|"
-            r"sponsored|promoted|paid content|abonnieren|jetzt abonnieren|s'abonner|suscríbete|gift this article|support (?:local |independent |quality )?journalism|already a subscriber)\b",
+            r"sponsored|promoted|paid content|abonnieren|jetzt abonnieren|s'abonner|suscríbete|gift this article|support (?:local |independent |quality )?journalism|already a subscriber|"
+            r"reklama|reklame|annons|mainos|pubblicità|publicidade|powered by|get our [\w -]{0,30}(?:email|newsletter))\b",
             regex.IGNORECASE,
         ),
     ),
@@ -276,9 +277,10 @@ BOILERPLATE: tuple[tuple[str, regex.Pattern[str]], ...] = (
 #: a line that is nothing but a date or a time ("23:24 GMT", "Updated 3 March 2024, 10:02")
 DATE_ONLY = regex.compile(
     r"^(?:(?:pinned|updated|published|posted|last updated|aktualisiert|veröffentlicht|publié le|"
-    r"mis à jour|actualizado|publicado|am|on|at|um|le|el)\s*:?\s*)*"
+    r"mis à jour|actualizado|publicado|publisert|oppdatert|sist oppdatert|publicerad|uppdaterad|"
+    r"gepubliceerd|bijgewerkt|opublikowano|am|on|at|um|le|el)\s*:?\s*)*"
     r"(?:(?:\d{1,4}[:./-]?|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
     r"mär|mai|okt|dez|janv|févr|avr|juil|sept|déc|ene|abr|ago|dic)[\p{L}]{0,7}\.?|am|pm|a\.m\.|p\.m\.|"
-    r"gmt|utc|bst|cet|cest|est|edt|pst|pdt|et|pt|uhr|h)[\s,]*){1,10}$",
+    r"gmt|utc|bst|cet|cest|est|edt|pst|pdt|et|pt|uhr|h)[\s,•|–-]*){1,10}$",
     regex.IGNORECASE,
 )
