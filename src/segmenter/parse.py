@@ -27,6 +27,7 @@ _TAG = regex.compile(
     r"""<(/?)([A-Za-z][A-Za-z0-9:-]{0,40})"""
     r"""((?:\s++|[^\s=<>"'/]++(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s<>]++))?|/(?!>)|["'=])*+)(/?)>"""
 )
+_TAG_OR_COMMENT = regex.compile(r"<!--|<!|</?[A-Za-z]")
 # elements whose content is raw text: flattening must not expose it as markup
 _RAWTEXT = frozenset({"script", "style", "xmp", "textarea", "title", "noscript", "iframe", "noembed", "noframes"})
 _END_HTML = regex.compile(r"</(?:html|body)\s*>", regex.IGNORECASE)
@@ -125,9 +126,18 @@ def _cap_depth(html: str, cap: int) -> str:
     scan = 0
     n = len(html)
     while scan < n:
-        m = _TAG.search(html, scan)
+        m = _TAG_OR_COMMENT.search(html, scan)
         if m is None:
             break
+        if m.group(0).startswith("<!"):
+            # a comment (or a doctype, a bogus comment): tags inside it are no tags
+            end = html.find("-->", m.end()) + 3 if m.group(0) == "<!--" else html.find(">", m.end()) + 1
+            scan = end if end > 0 else n
+            continue
+        m = _TAG.match(html, m.start())
+        if m is None:
+            scan += 1
+            continue
         closing, name, selfclose = m.group(1), m.group(2).lower(), m.group(4)
         scan = m.end()
         if name == "plaintext" and not closing:
