@@ -823,7 +823,7 @@ def _cards(
                 headline[node] = max(headline.get(node, 0.0), link_words)
                 words[node] = words.get(node, 0) + w
                 if (
-                    r.cats.get("ad", -1) >= node  # an ad marker on the card itself or inside it
+                    r.cats.get("ad", -1) >= parent  # an ad marker on the card, in it, or on its box
                     or (w <= 6 and (_is_sponsored(r.text) or _SOCIAL.search(r.text) is not None))
                 ):
                     bad.add(node)
