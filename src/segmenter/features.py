@@ -781,6 +781,10 @@ _SOCIAL = re.compile(
     r"\b(?:facebook|twitter|instagram|tiktok|youtube|linkedin|whatsapp|pinterest|telegram|threads|bluesky|rss)\b",
     re.IGNORECASE,
 )
+# "skip to content" links for screen readers
+_SKIP_LINK = re.compile(
+    r"^(?:skip to|jump to|go to|ir para|ir al|aller au|passer au|springe zu|zum inhalt|vai a|ga naar)\b", re.IGNORECASE
+)
 _NETWORK_HEADER = re.compile(
     r"^(?:promoted|sponsored|paid|partner) (?:links|content|stories|posts)\b|^(?:recommended|powered) by\b",
     re.IGNORECASE,
@@ -824,7 +828,9 @@ def _cards(
                 words[node] = words.get(node, 0) + w
                 if (
                     r.cats.get("ad", -1) >= parent  # an ad marker on the card, in it, or on its box
-                    or (w <= 6 and (_is_sponsored(r.text) or _SOCIAL.search(r.text) is not None))
+                    or (w <= 6 and _is_sponsored(r.text))
+                    or (w <= 12 and (_SOCIAL.search(r.text) is not None or _SKIP_LINK.match(r.text) is not None))
+                    or any(_is_sponsored(part) for part, _ in r.parts)
                 ):
                     bad.add(node)
                 if "nav" in r.containers or "role:navigation" in r.containers:
