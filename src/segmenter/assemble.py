@@ -119,7 +119,20 @@ def assemble(
 
     for group in cap_groups:
         captions.append(group.build(page, images_by_cursor, base))
+    # a card's meta line ("CLOUD · BY JANE DOE · 14 MINS AGO") can sit in a sibling of its
+    # headline's element: a group without any link joins the card just before it
+    merged: list[list[CardLine]] = []
     for _, lines in card_groups:
+        if (
+            merged
+            and page.kind == "html"
+            and not any(ln.href for ln in lines)
+            and lines[0].index - merged[-1][-1].index <= 2
+        ):
+            merged[-1].extend(lines)
+        else:
+            merged.append(list(lines))
+    for lines in merged:
         card = card_fields(lines, base=base, now=now, plain_text=page.kind == "text")
         if card is not None:
             related.append(card)

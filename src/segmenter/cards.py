@@ -14,6 +14,12 @@ from .model import RelatedCard
 from .timeparse import find_age, parse_age
 from .vocab import split_tokens
 
+# "Published:", "Aktualisiert", "Updated" before an age are labels, not part of it
+_AGE_LABEL = regex.compile(
+    r"^(?:updated|published|posted|last updated|aktualisiert|veröffentlicht|publié(?: le)?|mis à jour|"
+    r"actualizado|publicado|aggiornato|pubblicato|bijgewerkt|gepubliceerd)\s*:?\s*",
+    regex.IGNORECASE,
+)
 _TICKER_LINE = regex.compile(r"^(\d{1,2}[:.h]\d{2})\s+(\S.*)$")
 _SECTION_SUFFIX = regex.compile(r"\s[-–—|]\s(?:\p{Lu}[\p{L}&]*)(?:\s(?:&\s)?\p{Lu}?[\p{L}&]*){0,2}$")
 
@@ -87,6 +93,8 @@ def _title_from_parts(
             title = title or text
         elif toks & _AGE_HINTS or (find_age(text) == (0, len(text))):
             age = age or text
+        elif age is None and (span := find_age(text)) is not None and _words(text) <= 8:
+            age = text[span[0] : span[1]]  # "4,162 comments - 7 hours ago"
         elif toks & SOURCE_HINTS:
             source = source or text
         elif not toks & _DROP_HINTS and not (len(text) <= 12 and _words(text) <= 2 and key):
@@ -171,8 +179,10 @@ def card_fields(
         text = ln.text
         span = find_age(text) if _words(text) <= 12 else None
         if span is not None:
-            if age_text is None:
-                age_text = text[span[0] : span[1]].strip()
+            found = _AGE_LABEL.sub("", text[span[0] : span[1]].strip())
+            # a date beats a bare clock time (which may be a video's duration)
+            if age_text is None or len(found) > len(age_text):
+                age_text = found
             before, after = text[: span[0]], text[span[1] :]
             rest = (before + " " + after).strip(_SEPARATORS)
             # "Reuters · 3h ago", "The Verge | 2 days ago": a publisher beside the age. A slash
@@ -189,7 +199,7 @@ def card_fields(
             continue  # "- Publisher" repeated, section labels
         if _words(text) >= 8 and (snippet is None or len(text) > len(snippet)):
             snippet = text
-    age_text = age_text or part_age
+    age_text = age_text or (_AGE_LABEL.sub("", part_age) if part_age else None)
     source = source or (part_source.strip(_SEPARATORS) if part_source else None)
     age, published = parse_age(age_text, now) if age_text else (None, None)
     url = title_line.href
