@@ -155,6 +155,8 @@ def card_fields(
     if plain_text:
         headline_sized = [ln for ln in pool if _words(ln.text) <= 30 and not _BYLINE.match(ln.text)]
         pool = [ln for ln in headline_sized if _words(ln.text) >= 3] or headline_sized or pool
+        # headlines do not end with a full stop; snippets do
+        pool = [ln for ln in pool if not ln.text.rstrip().endswith(".")] or pool
     if not pool:
         return None
     # the line the markup calls the headline (a heading, a "title" class), else the longest
