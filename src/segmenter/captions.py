@@ -63,6 +63,8 @@ def _credit_like(fragment: str) -> bool:
         return True
     if fragment.endswith(("!", "?")) or _words(fragment) > 10:
         return False
+    if " | " in fragment:  # "Crowds on the pier | Reuters": text and credit, unless both sides credit
+        return all(_credit_like(part) for part in fragment.split(" | "))
     if "(" in fragment[1:]:
         return False  # "Talks resume (AP Photo/…)": text with a bracketed credit, not a credit
     if _SENTENCE_BREAK.search(fragment) or any(m.start() > 0 for m in _LABEL_RE.finditer(fragment)):

@@ -1,0 +1,134 @@
+"""Captions and credit lines: the credit splitter on its own, and properties over fixture pages
+(injected figures are found and never leak into the article; images carry no article text)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+import segmenter
+from segmenter.captions import credit_from_attributes, is_credit, split_credit, strip_credit_label
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+@pytest.mark.parametrize(
+    ("text", "caption", "credit"),
+    [
+        ("Officials arrive for talks on June 10. (AP Photo/Jane Example)", "Officials arrive for talks on June 10.",
+         "(AP Photo/Jane Example)"),
+        ("The harbour at dusk. Foto: dpa", "The harbour at dusk.", "Foto: dpa"),
+        ("Le port au crépuscule. Photo : AFP", "Le port au crépuscule.", "Photo : AFP"),
+        ("Der Hafen am Abend. Bild: Keystone", "Der Hafen am Abend.", "Bild: Keystone"),
+        ("El puerto. Crédito: EFE", "El puerto.", "Crédito: EFE"),
+        ("Crowds on the pier | Reuters", "Crowds on the pier", "Reuters"),
+        ("Dock workers at the gate. Jane Example/Bloomberg/Getty Images", "Dock workers at the gate.",
+         "Jane Example/Bloomberg/Getty Images"),
+        ("A cloche terrarium (Lucy Example)", "A cloche terrarium", "(Lucy Example)"),
+        ("Riot police at the hotel (Image: Getty Images)", "Riot police at the hotel", "(Image: Getty Images)"),
+        ("The mayor (left) and her deputy", "The mayor (left) and her deputy", None),
+        ("He took a photo: it was great.", "He took a photo: it was great.", None),
+        ("Foto: dpa", "", "Foto: dpa"),
+        ("© Example Agency", "", "© Example Agency"),
+    ],
+)
+def test_split_credit(text: str, caption: str, credit: str | None) -> None:
+    assert split_credit(text) == (caption, credit)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Getty Images", True), ("Jane Example/AFP", True), ("Photo by Jane Example", True), ("(Lucy Example)", True),
+     ("Donald Trump", False), ("A/B testing shows results", False), ("The AP reported that talks failed.", False),
+     ("Prince Harry. © Jane Example/PA", False)],
+)
+def test_is_credit(text: str, expected: bool) -> None:
+    assert is_credit(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("credit", "label", "name"),
+    [("Photo by Jane Example", "Photo by", "Jane Example"), ("Foto: dpa", "Foto:", "dpa"),
+     ("(Foto: REUTERS)", "Foto:", "REUTERS"), ("(AP Photo/Jane Example)", None, "(AP Photo/Jane Example)"),
+     ("Image CreditJane Example/The Times", "Image Credit", "Jane Example/The Times"),
+     ("© Jane Example | Jane Example", None, "© Jane Example"), ("Picture Alliance", None, "Picture Alliance")],
+)
+def test_strip_credit_label(credit: str, label: str | None, name: str) -> None:
+    assert strip_credit_label(credit) == (label, name)
+
+
+def test_credit_from_image_attributes():
+    assert credit_from_attributes({"src": "a.jpg", "data-credit": "Jane Example"}) == "Jane Example"
+    assert credit_from_attributes({"title": "A fire crew at work | Bildquelle: WDR/Jane Example"}) == (
+        "Bildquelle: WDR/Jane Example"
+    )
+    assert credit_from_attributes({"title": "A fire crew at work"}) is None
+
+
+# -- properties over fixture pages -------------------------------------------------------------
+
+ARTICLES = [
+    p.stem for p in sorted((FIXTURES / "gold").glob("*.json"))
+    if (FIXTURES / "pages" / f"{p.stem}.html").exists() and json.loads(p.read_text(encoding="utf-8"))["article"]
+]
+WORDS = st.sampled_from(
+    "crews gather outside the station at dawn as the river rises over the old stone bridge near the market".split()
+)
+CAPTION = st.lists(WORDS, min_size=6, max_size=14, unique=True).map(lambda ws: " ".join(ws).capitalize() + ".")
+CREDIT = st.sampled_from(["Photo: Jane Example/AFP", "(AP Photo/John Sample)", "Foto: dpa", "Getty Images", None])
+
+
+def _figure(caption: str, credit: str | None, i: int) -> str:
+    credit_html = f' <span class="credit">{credit}</span>' if credit else ""
+    return f'<figure><img src="/img/{i}.jpg" alt=""><figcaption>{caption}{credit_html}</figcaption></figure>'
+
+
+def _first_body_paragraph(root) -> etree._Element | None:
+    for p in root.iter("p"):
+        if len(" ".join(p.itertext()).split()) >= 20:
+            return p
+    return None
+
+
+@pytest.mark.parametrize("stem", ARTICLES)
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(caption=CAPTION, credit=CREDIT)
+def test_injected_figures_are_found_and_never_leak(stem: str, caption: str, credit: str | None) -> None:
+    root = etree.fromstring((FIXTURES / "pages" / f"{stem}.html").read_bytes(), etree.HTMLParser())
+    p = _first_body_paragraph(root)
+    if p is None:
+        pytest.skip("no long paragraph")
+    p.addnext(etree.fromstring(_figure(caption, credit, 1), etree.HTMLParser()).find(".//figure"))
+    r = segmenter.segment(etree.tostring(root, encoding="unicode"))
+    found = [c for c in r.captions if c.text == caption]
+    assert found, [c.text for c in r.captions]
+    assert caption not in (r.article.text if r.article else "")
+    if credit:
+        shown = " ".join(x for x in (found[0].credit_label, found[0].credit) if x)
+        assert shown == credit
+
+
+@pytest.mark.parametrize("stem", ARTICLES)
+def test_removing_images_removes_no_article_text(stem: str) -> None:
+    data = (FIXTURES / "pages" / f"{stem}.html").read_bytes()
+    root = etree.fromstring(data, etree.HTMLParser())
+    for img in list(root.iter("img", "picture")):
+        parent = img.getparent()
+        if img.tail:  # keep the text that followed the image
+            prev = img.getprevious()
+            if prev is not None:
+                prev.tail = (prev.tail or "") + img.tail
+            else:
+                parent.text = (parent.text or "") + img.tail
+        parent.remove(img)
+    before = segmenter.segment(data).article
+    after = segmenter.segment(etree.tostring(root, encoding="unicode")).article
+    assert before is not None and after is not None
+    before_words = set(before.text.split())
+    assert before_words <= set(after.text.split()) | set(" ".join(c.text for c in segmenter.segment(
+        etree.tostring(root, encoding="unicode")).captions).split())
