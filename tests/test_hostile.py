@@ -389,3 +389,11 @@ def test_known_bug_bom_only_str_page() -> None:
 def test_known_bug_stray_end_tags_defeat_flattening(stray: str) -> None:
     html = "<!DOCTYPE html><p>qzb</p>" + "<div>" * 1000 + stray * 300 + "<div>" * 1100 + " qzc "
     H.check_hostile(H.Hostile(html, ("qzb", "qzc"), f"stray {stray} + deep"), excuse_known=False)
+
+
+@pytest.mark.parametrize("tail", ["<!-- never closed", "<!doctype x", "<!", "<![CDATA[ qzx"])
+def test_unclosed_comment_after_deep_nesting_returns(tail: str) -> None:
+    """Found by tools/fuzz.py: an unclosed comment after nesting deep enough to be flattened made
+    the flattening scan loop forever."""
+    html = "<!DOCTYPE html><p>qzb</p>" + "<dd>" * 2115 + " qzc " + tail
+    H.check_hostile(H.Hostile(html, ("qzb", "qzc"), "deep + unclosed comment"), excuse_known=False)

@@ -130,9 +130,11 @@ def _cap_depth(html: str, cap: int) -> str:
         if m is None:
             break
         if m.group(0).startswith("<!"):
-            # a comment (or a doctype, a bogus comment): tags inside it are no tags
-            end = html.find("-->", m.end()) + 3 if m.group(0) == "<!--" else html.find(">", m.end()) + 1
-            scan = end if end > 0 else n
+            # a comment (or a doctype, a bogus comment): tags inside it are no tags; one that never
+            # closes runs to the end of the page
+            closer = "-->" if m.group(0) == "<!--" else ">"
+            end = html.find(closer, m.end())
+            scan = n if end < 0 else end + len(closer)
             continue
         m = _TAG.match(html, m.start())
         if m is None:
