@@ -12,7 +12,7 @@ import regex
 
 from .model import RelatedCard
 from .timeparse import find_age, parse_age
-from .vocab import split_tokens
+from .vocab import LEADIN, split_tokens
 
 # "Published:", "Aktualisiert", "Updated" before an age are labels, not part of it
 _AGE_LABEL = regex.compile(
@@ -37,13 +37,6 @@ __all__ = ["CardLine", "card_fields", "clean_title"]
 SOURCE_HINTS = frozenset(
     {"source", "provider", "publisher", "attribution", "brand", "outlet", "origin", "partner", "vendor",
      "sitename", "site", "quelle", "fuente", "fonte", "bron"}
-)
-_LEADIN = regex.compile(
-    r"^(?:read more|read also|related|more|see also|also read|read next|recommended|watch|"
-    r"lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|à lire aussi|lire aussi|"
-    r"voir aussi|lee también|leer más|te puede interesar|leia também|leggi anche|lees ook|"
-    r"ook interessant)\s*[:：»>|–—-]\s*",
-    regex.IGNORECASE,
 )
 _RANK = regex.compile(r"^(?:#?\d{1,2}[.)]?\s+|\d{1,2}(?=\p{Lu}))")
 _SEPARATORS = " \t·•|/–—-:,()[]"
@@ -115,7 +108,7 @@ def _words(text: str) -> int:
 
 def clean_title(text: str) -> str:
     """A headline as a card shows it, without a "Read more:" lead-in or a rank number."""
-    text = _LEADIN.sub("", text, count=1)
+    text = LEADIN.sub("", text, count=1)
     text = _RANK.sub("", text, count=1)
     return text.strip()
 

@@ -25,7 +25,7 @@ from .captions import is_credit
 from .features import Meta, Page, _text_stats
 from .model import Features
 from .timeparse import find_age
-from .vocab import BOILERPLATE
+from .vocab import BOILERPLATE, RELATED_HEADING
 
 __all__ = ["build_text_page", "looks_like_text", "render_text"]
 
@@ -34,17 +34,6 @@ _MARKUP = regex.compile(r"<(?:!doctype|/?[a-z][a-z0-9-]{0,20}(?:\s[^<>]{0,500})?
 _TAIL = regex.compile(
     r"\s(?:follow us on\s*:|share this\s*:|short link\s*:|share on\s*:|read more\b|weiterlesen\b|lire la suite\b|"
     r"leer más\b|ler mais\b|leggi tutto\b|lees meer\b)",
-    regex.IGNORECASE,
-)
-_RELATED_HEADING = regex.compile(
-    r"^(?:related(?: articles| stories| news| content| coverage)?|read (?:more|also|next)|"
-    r"more (?:from|on|in|about) (?:[\p{L}\p{N}&'’-]+ ?){1,4}|"
-    r"more (?:[\p{L}]+ )?(?:stories|news|articles|galleries|videos|photos|headlines)|"
-    r"most (?:read|popular|viewed|shared)|trending(?: now)?|recommended(?: for you| stories)?|"
-    r"you (?:may|might) also like|top stories|latest (?:news|stories)|editor'?s picks|"
-    r"lesen sie (?:auch|mehr)|mehr zum thema|das könnte sie auch interessieren|meistgelesen|"
-    r"à lire aussi|lire aussi|sur le même sujet|les plus lus|lee también|noticias relacionadas|"
-    r"lo más leído|leia também|mais lidas|leggi anche|i più letti|lees ook|meest gelezen)\s*:?$",
     regex.IGNORECASE,
 )
 _COMMENTS_HEADING = regex.compile(
@@ -204,7 +193,7 @@ def build_text_page(text: str, *, url: str | None = None) -> Page:
         other_lines = other_lines + 1 if current == "other" else 0
         kind = None
         if (words <= 8 or _COMMENTS_HEADING.match(ln.text)) and i >= first_start and words <= 20:
-            if _RELATED_HEADING.match(ln.text):
+            if RELATED_HEADING.match(ln.text):
                 kind = "related"
             elif _COMMENTS_HEADING.match(ln.text):
                 kind = "comments"

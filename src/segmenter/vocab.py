@@ -14,6 +14,8 @@ __all__ = [
     "BLOCK_TAGS",
     "BOILERPLATE",
     "DATE_ONLY",
+    "LEADIN",
+    "RELATED_HEADING",
     "CATEGORY_KINDS",
     "NEGATIVE_CATEGORIES",
     "SKIP_TAGS",
@@ -205,6 +207,29 @@ STOPWORDS = frozenset(
     """.split()
 )
 
+#: a lead-in that introduces a link to another article inside the body ("Read more: …")
+LEADIN = regex.compile(
+    r"^(?:read more|read also|related|more|see also|also read|read next|recommended|watch|"
+    r"lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|à lire aussi|lire aussi|"
+    r"voir aussi|lee también|leer más|te puede interesar|leia também|leggi anche|lees ook|"
+    r"ook interessant)\s*[:：»>|–—-]\s*",
+    regex.IGNORECASE,
+)
+
+#: the heading of a box of links to other articles ("Related Articles", "Mehr zum Thema")
+RELATED_HEADING = regex.compile(
+    r"^(?:related(?: articles| stories| news| content| coverage| topics)?|read (?:more|also|next)|"
+    r"more (?:from|on|in|about) (?:[\p{L}\p{N}&'’-]+ ?){1,4}|"
+    r"more (?:[\p{L}]+ )?(?:stories|news|articles|galleries|videos|photos|headlines)|"
+    r"most (?:read|popular|viewed|shared)|trending(?: now)?|recommended(?: for you| stories)?|"
+    r"you (?:may|might) also like|top stories|latest (?:news|stories)|editor'?s picks|"
+    r"lesen sie (?:auch|mehr)|mehr zum thema|das könnte sie auch interessieren|meistgelesen|"
+    r"à lire aussi|lire aussi|sur le même sujet|les plus lus|lee también|noticias relacionadas|"
+    r"lo más leído|leia também|mais lidas|leggi anche|i più letti|lees ook|meest gelezen)\s*:?$",
+    regex.IGNORECASE,
+)
+
+
 # Short lines that are page furniture in any context: share prompts, subscription calls,
 # copyright notices, the headings of related-link boxes. Matched only against short blocks (see
 # rules.builtin.BoilerplateTextRule); each entry is (junk kind, pattern).
@@ -258,20 +283,8 @@ BOILERPLATE: tuple[tuple[str, regex.Pattern[str]], ...] = (
             regex.IGNORECASE,
         ),
     ),
-    (
-        # the heading of a box of links to other articles
-        "promo",
-        regex.compile(
-            r"^(?:related(?: articles| stories| news| content| coverage| topics)?|read (?:more|also|next)|"
-            r"more (?:from|on|in|about) (?:[\p{L}\p{N}&'’-]+ ?){1,4}|more (?:stories|news|articles)|"
-            r"most (?:read|popular|viewed|shared)|trending(?: now)?|recommended(?: for you| stories)?|"
-            r"you (?:may|might) also like|top stories|latest (?:news|stories)|editor'?s picks|"
-            r"lesen sie (?:auch|mehr)|mehr zum thema|das könnte sie auch interessieren|meistgelesen|"
-            r"à lire aussi|lire aussi|sur le même sujet|les plus lus|lee también|noticias relacionadas|"
-            r"lo más leído|leia também|mais lidas|leggi anche|i più letti|lees ook|meest gelezen)\s*:?$",
-            regex.IGNORECASE,
-        ),
-    ),
+    # the heading of a box of links to other articles
+    ("promo", RELATED_HEADING),
 )
 
 #: a line that is nothing but a date or a time ("23:24 GMT", "Updated 3 March 2024, 10:02")
@@ -284,3 +297,4 @@ DATE_ONLY = regex.compile(
     r"gmt|utc|bst|cet|cest|est|edt|pst|pdt|et|pt|uhr|h)[\s,•|–-]*){1,10}$",
     regex.IGNORECASE,
 )
+

@@ -10,7 +10,7 @@ import regex
 from ..captions import is_credit
 from ..features import Page
 from ..model import Evidence, Features, JunkKind, Label
-from ..vocab import BOILERPLATE, CATEGORY_KINDS, DATE_ONLY, NEGATIVE_CATEGORIES, STRONG_CATEGORIES
+from ..vocab import BOILERPLATE, CATEGORY_KINDS, DATE_ONLY, LEADIN, NEGATIVE_CATEGORIES, STRONG_CATEGORIES
 from .base import CONTEXT, Rule
 
 __all__ = [
@@ -398,13 +398,6 @@ class CaptionRule(Rule):
             yield self.vote(Label.CREDIT, WEIGHTS["caption.near_image"], "a credit line next to an image")
 
 
-_LEADIN = regex.compile(
-    r"^(?:read more|read also|related|more|see also|also read|read next|recommended|watch|"
-    r"lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|à lire aussi|lire aussi|"
-    r"voir aussi|lee también|leer más|te puede interesar|leia também|leggi anche|lees ook|"
-    r"ook interessant)\s*[:：»>|–—-]",
-    regex.IGNORECASE,
-)
 
 
 class RelatedLinkRule(Rule):
@@ -424,7 +417,7 @@ class RelatedLinkRule(Rule):
 
     def evaluate(self, block: Features, page: Page) -> Iterator[Evidence]:
         has_link = block.first_href is not None and block.link_chars > 0
-        if has_link and _LEADIN.match(block.text) and block.words <= 40:
+        if has_link and LEADIN.match(block.text) and block.words <= 40:
             yield self.vote(Label.RELATED, WEIGHTS["related.leadin"], "a 'Read more:' lead-in with a link")
             return
         if block.in_card:
