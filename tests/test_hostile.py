@@ -397,3 +397,17 @@ def test_unclosed_comment_after_deep_nesting_returns(tail: str) -> None:
     the flattening scan loop forever."""
     html = "<!DOCTYPE html><p>qzb</p>" + "<dd>" * 2115 + " qzc " + tail
     H.check_hostile(H.Hostile(html, ("qzb", "qzc"), "deep + unclosed comment"), excuse_known=False)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<!DOCTYPE html><p>qzb</p><!-->" + "<div>" * 2200 + " qzc --> qzd",
+        "<!DOCTYPE html><p>qzb</p><!--->" + "<td>" * 2100 + "<div>" * 2100 + " qzc qzd",
+    ],
+    ids=["empty-comment", "empty-comment-dash"],
+)
+def test_empty_comments_before_deep_nesting_keep_the_text(html: str) -> None:
+    """Found by tools/fuzz.py: "<!-->" is an empty comment; read as the start of a long one, the
+    nesting after it was not flattened and the page was lost."""
+    H.check_hostile(H.Hostile(html, ("qzb", "qzc", "qzd"), "empty comment + deep"), excuse_known=False)

@@ -133,6 +133,8 @@ def _cap_depth(html: str, cap: int) -> str:
             # a comment (or a doctype, a bogus comment): tags inside it are no tags; one that never
             # closes runs to the end of the page
             closer = "-->" if m.group(0) == "<!--" else ">"
+            if closer == "-->" and html.startswith((">", "->"), m.end()):
+                closer = ">"  # "<!-->" and "<!--->" are empty comments
             end = html.find(closer, m.end())
             scan = n if end < 0 else end + len(closer)
             continue
@@ -199,9 +201,14 @@ def parse_html(html: str, *, warnings: list[str] | None = None) -> ParsedPage:
         warns.append("lone surrogate characters replaced with U+FFFD")
     root, too_deep = _parse_bytes(data)
     if too_deep:
-        data = _cap_depth(data.decode("utf-8"), _DEPTH_CAP).encode("utf-8")
-        root, _ = _parse_bytes(data)
+        source = data.decode("utf-8")
+        root, too_deep = _parse_bytes(_cap_depth(source, _DEPTH_CAP).encode("utf-8"))
         warns.append(f"nesting deeper than {_DEPTH_CAP} elements was flattened (libxml2 limit)")
+        if too_deep:
+            # markup the scan could not follow (comments libxml2 reads differently): keep the
+            # text, drop every tag, rather than lose the page
+            root, _ = _parse_bytes(_TAG.sub(" ", source).encode("utf-8"))
+            warns.append("the page's markup was too deep to follow; only its text was kept")
     if root is None:
         root = etree.fromstring(b"<html><body></body></html>", _parser())
     return ParsedPage(root, tuple(warns))
