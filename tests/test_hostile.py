@@ -411,3 +411,10 @@ def test_empty_comments_before_deep_nesting_keep_the_text(html: str) -> None:
     """Found by tools/fuzz.py: "<!-->" is an empty comment; read as the start of a long one, the
     nesting after it was not flattened and the page was lost."""
     H.check_hostile(H.Hostile(html, ("qzb", "qzc", "qzd"), "empty comment + deep"), excuse_known=False)
+
+
+def test_comment_closed_by_bang_before_deep_nesting_keeps_the_text() -> None:
+    """Found by tools/fuzz.py: a comment may end at "--!>"; read as running on, the nesting after
+    it was not flattened and the text after it was lost."""
+    html = "<b> qzb </b> <!--hz<a--!>" + "<b>" * 2049 + " qzc " + "</b>" * 2049
+    H.check_hostile(H.Hostile(html, ("qzb", "qzc"), "comment closed by --!> + deep"), excuse_known=False)

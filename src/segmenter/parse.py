@@ -132,11 +132,15 @@ def _cap_depth(html: str, cap: int) -> str:
         if m.group(0).startswith("<!"):
             # a comment (or a doctype, a bogus comment): tags inside it are no tags; one that never
             # closes runs to the end of the page
-            closer = "-->" if m.group(0) == "<!--" else ">"
-            if closer == "-->" and html.startswith((">", "->"), m.end()):
-                closer = ">"  # "<!-->" and "<!--->" are empty comments
-            end = html.find(closer, m.end())
-            scan = n if end < 0 else end + len(closer)
+            if m.group(0) != "<!--":
+                end = html.find(">", m.end())
+                scan = n if end < 0 else end + 1
+            elif html.startswith((">", "->"), m.end()):
+                scan = html.find(">", m.end()) + 1  # "<!-->" and "<!--->" are empty comments
+            else:
+                # a comment ends at "-->" or at "--!>", whichever comes first
+                ends = [e for e in (html.find("-->", m.end()), html.find("--!>", m.end())) if e >= 0]
+                scan = n if not ends else min(ends) + (3 if html.startswith("-->", min(ends)) else 4)
             continue
         m = _TAG.match(html, m.start())
         if m is None:
