@@ -418,3 +418,11 @@ def test_comment_closed_by_bang_before_deep_nesting_keeps_the_text() -> None:
     it was not flattened and the text after it was lost."""
     html = "<b> qzb </b> <!--hz<a--!>" + "<b>" * 2049 + " qzc " + "</b>" * 2049
     H.check_hostile(H.Hostile(html, ("qzb", "qzc"), "comment closed by --!> + deep"), excuse_known=False)
+
+
+def test_xmp_past_the_flattening_cap_keeps_its_text() -> None:
+    """Found by tools/fuzz.py: past the depth cap an <xmp> element was dropped whole, but its
+    content shows as text."""
+    html = "<p>qza</p>" + "<div>" * 2049 + " qzb <xmp> qzc <b>x</b> </xmp> qzd <script> hidden"
+    for page in (html, b"\xff\xfe" + html.encode("utf-16-le")):
+        H.check_hostile(H.Hostile(page, ("qza", "qzb", "qzc", "qzd"), "deep + xmp"), excuse_known=False)

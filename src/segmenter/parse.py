@@ -4,6 +4,7 @@ an lxml tree, decoding bytes exactly once and never touching the network."""
 from __future__ import annotations
 
 import codecs
+from html import escape as html_escape
 import warnings as warnings_module
 from dataclasses import dataclass
 from typing import Any
@@ -170,6 +171,9 @@ def _cap_depth(html: str, cap: int) -> str:
                 if not keep:
                     out.append(html[pos : m.start()])
                     out.append(" ")
+                    if name == "xmp":  # its content shows as text: keep it, escaped
+                        out.append(html_escape(html[scan : close.start() if close else n], quote=False))
+                        out.append(" ")
                     pos = end
                 scan = end
                 continue
