@@ -4,9 +4,9 @@ an lxml tree, decoding bytes exactly once and never touching the network."""
 from __future__ import annotations
 
 import codecs
-from html import escape as html_escape
 import warnings as warnings_module
 from dataclasses import dataclass
+from html import escape as html_escape
 from typing import Any
 
 import regex
