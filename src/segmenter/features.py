@@ -303,10 +303,8 @@ def build_page(
     # per-element tables, indexed by node number (pre-order)
     node_parent: list[int] = []
     node_step: list[str] = []
-    node_tag: list[str] = []
     node_block_start: list[int] = []
     node_block_end: list[int] = []
-    node_chars: list[int] = []
     sig_counts: dict[tuple[int, str], int] = {}
     child_tag_counts: list[dict[str, int]] = []
 
@@ -373,9 +371,6 @@ def build_page(
                     parts=parts,
                 )
             )
-            # text counts toward every element that holds it: added to the innermost element
-            # here and summed upwards when elements end (O(1) per element)
-            node_chars[stack[-1].node] += len(text)
             pending_after_image = False
         pieces = []
         piece_keys.clear()
@@ -428,7 +423,6 @@ def build_page(
             node_count += 1
             pnode = parent.node if parent is not None else -1
             node_parent.append(pnode)
-            node_tag.append(tag)
             child_tag_counts.append({})
             if pnode >= 0:
                 counts = child_tag_counts[pnode]
@@ -437,7 +431,6 @@ def build_page(
                 node_step.append(f"{tag}[{n}]")
             else:
                 node_step.append(tag)
-            node_chars.append(0)
             # an inline credit or caption span (<span class="credit">) is its own block, so the
             # credit can be told apart from the caption text beside it
             is_block = tag in BLOCK_TAGS or ("credit" in cats_here or "caption" in cats_here)
@@ -520,8 +513,6 @@ def build_page(
                     inline_keys.pop()
                 node = frame.node
                 node_block_end[node] = len(raws)
-                if stack:
-                    node_chars[stack[-1].node] += node_chars[node]
             tail = el.tail
             if tail and stack:
                 add_text(tail)
@@ -532,7 +523,7 @@ def build_page(
 
     page = _finish(
         raws, images, before_image, meta, url, weights,
-        node_parent, node_step, node_tag, node_block_start, node_block_end, node_chars, sig_counts,
+        node_parent, node_step, node_block_start, node_block_end, sig_counts,
     )
     return dataclasses.replace(page, warnings=(limit_hit,)) if limit_hit else page
 
@@ -554,10 +545,8 @@ def _finish(
     weights: RegionWeights,
     node_parent: list[int],
     node_step: list[str],
-    node_tag: list[str],
     node_block_start: list[int],
     node_block_end: list[int],
-    node_chars: list[int],
     sig_counts: dict[tuple[int, str], int],
 ) -> Page:
     n = len(raws)
