@@ -115,6 +115,23 @@ def test_link_density_threshold_is_a_named_argument():
     assert votes(LinkDensityRule(threshold=0.9), block) == []
 
 
+def test_weights_override_one_entry_and_keep_the_rest():
+    block = make_features("Home", link_chars=4)
+    default = {e.reason: e.weight for e in votes(LinkDensityRule(), block)}
+    tuned = {e.reason: e.weight for e in votes(LinkDensityRule(weights={"link.short_all_link": 9.0}), block)}
+    changed = [r for r in tuned if tuned[r] != default[r]]
+    assert len(changed) == 1 and tuned[changed[0]] == 9.0
+
+
+def test_unknown_weight_names_are_refused():
+    from segmenter.rules import RuleSet, WEIGHTS
+
+    with pytest.raises(ValueError, match="link.densty"):
+        RuleSet.default(weights={"link.densty": 1.0})
+    with pytest.raises(TypeError):
+        WEIGHTS["link.density"] = 0.0  # type: ignore[index]
+
+
 def test_prose_rule():
     assert labels(votes(ProseRule(), make_features(PROSE))) == [Label.BODY]
     assert labels(votes(ProseRule(), make_features("Most read"))) == [Label.JUNK]

@@ -7,7 +7,7 @@ the page or each other; the resolver adds their votes up.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -123,11 +123,12 @@ class RuleSet:
 
     # -- construction -------------------------------------------------------------------
     @classmethod
-    def default(cls) -> RuleSet:
-        """A fresh registry holding the built-in rules."""
+    def default(cls, weights: Mapping[str, float] | None = None) -> RuleSet:
+        """A fresh registry holding the built-in rules, with ``weights`` overriding entries of
+        :data:`segmenter.rules.WEIGHTS` (unknown names raise :class:`ValueError`)."""
         from .builtin import default_rules
 
-        return cls(default_rules())
+        return cls(default_rules(weights))
 
     @classmethod
     def from_entry_points(cls, group: str = "segmenter.rules", *, base: RuleSet | None = None) -> RuleSet:

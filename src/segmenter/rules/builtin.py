@@ -3,7 +3,8 @@ read (and calibrated) in one place."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from types import MappingProxyType
 
 import regex
 
@@ -15,6 +16,7 @@ from .base import CONTEXT, Rule
 
 __all__ = [
     "WEIGHTS",
+    "WeightedRule",
     "BoilerplateTextRule",
     "BylineDatelineRule",
     "CaptionRule",
@@ -34,7 +36,7 @@ __all__ = [
 #: Every weight of the default rules. A block's label is the one with the largest summed weight
 #: (see :mod:`segmenter.resolve`), so these numbers are all on one scale: 1.0 is "a fair hint",
 #: 2.0 "a strong hint", 3.0 and above "almost sure".
-WEIGHTS: dict[str, float] = {
+WEIGHTS: Mapping[str, float] = MappingProxyType({
     "region.inside": 2.0,
     "region.outside": 2.0,
     "region.near": 1.0,
@@ -69,8 +71,30 @@ WEIGHTS: dict[str, float] = {
     "related.card": 4.0,
     "context.body": 1.5,
     "context.junk": 1.0,
-}
+})
 
+
+
+class WeightedRule(Rule):
+    """A built-in rule whose evidence weights come from a table (by default :data:`WEIGHTS`).
+
+    ``weights`` may give only some keys; the rest keep their defaults. Unknown keys raise
+    :class:`ValueError`, so a typo in a calibration file cannot pass silently.
+    """
+
+    def __init__(self, weights: Mapping[str, float] | None = None) -> None:
+        self.weights: Mapping[str, float] = _merge_weights(weights)
+
+
+def _merge_weights(weights: Mapping[str, float] | None) -> dict[str, float]:
+    # A plain dict per rule set (not the read-only module table) keeps rules picklable.
+    merged = dict(WEIGHTS)
+    if weights:
+        unknown = sorted(set(weights) - set(WEIGHTS))
+        if unknown:
+            raise ValueError(f"unknown weight name(s): {', '.join(unknown)}")
+        merged.update((k, float(v)) for k, v in weights.items())
+    return merged
 
 
 class TitleRule(Rule):
@@ -87,7 +111,7 @@ class TitleRule(Rule):
             yield self.vote(Label.TITLE, 10.0, "the heading that matches the page's title metadata", final=True)
 
 
-class SemanticContainerRule(Rule):
+class SemanticContainerRule(WeightedRule):
     """HTML5 sectioning elements and ARIA roles: nav, footer, aside, form, header are page
     furniture; article, main and ``itemprop=articleBody`` hold the story."""
 
@@ -99,24 +123,24 @@ class SemanticContainerRule(Rule):
     def evaluate(self, block: Features, page: Page) -> Iterator[Evidence]:
         c = block.containers
         if "nav" in c or "role:navigation" in c or "role:menu" in c or "role:menubar" in c:
-            yield self.vote(Label.JUNK, WEIGHTS["container.nav"], "inside <nav>", kind=JunkKind.NAVIGATION)
+            yield self.vote(Label.JUNK, self.weights["container.nav"], "inside <nav>", kind=JunkKind.NAVIGATION)
         if "footer" in c or "role:contentinfo" in c:
-            yield self.vote(Label.JUNK, WEIGHTS["container.footer"], "inside <footer>", kind=JunkKind.FOOTER)
+            yield self.vote(Label.JUNK, self.weights["container.footer"], "inside <footer>", kind=JunkKind.FOOTER)
         if "aside" in c or "role:complementary" in c:
-            yield self.vote(Label.JUNK, WEIGHTS["container.aside"], "inside <aside>")
+            yield self.vote(Label.JUNK, self.weights["container.aside"], "inside <aside>")
         if "form" in c or "role:search" in c:
-            yield self.vote(Label.JUNK, WEIGHTS["container.form"], "inside a form", kind=JunkKind.PROMO)
+            yield self.vote(Label.JUNK, self.weights["container.form"], "inside a form", kind=JunkKind.PROMO)
         if ("header" in c or "role:banner" in c) and "article" not in c and not block.heading_level:
             yield self.vote(
-                Label.JUNK, WEIGHTS["container.header"], "inside a page <header>", kind=JunkKind.NAVIGATION
+                Label.JUNK, self.weights["container.header"], "inside a page <header>", kind=JunkKind.NAVIGATION
             )
         if "itemprop:articlebody" in c:
-            yield self.vote(Label.BODY, WEIGHTS["container.articlebody"], "inside itemprop=articleBody")
+            yield self.vote(Label.BODY, self.weights["container.articlebody"], "inside itemprop=articleBody")
         elif "article" in c or "main" in c or "role:main" in c:
-            yield self.vote(Label.BODY, WEIGHTS["container.article"], "inside <article>/<main>")
+            yield self.vote(Label.BODY, self.weights["container.article"], "inside <article>/<main>")
 
 
-class ClassVocabularyRule(Rule):
+class ClassVocabularyRule(WeightedRule):
     """Class and id names of the block's ancestors: ``share-tools``, ``newsletter-signup``,
     ``comment-list``, ``cookie-banner``, ``ad-slot``, ``site-footer`` … (see ``vocab``)."""
 
@@ -130,13 +154,13 @@ class ClassVocabularyRule(Rule):
         for cat in sorted(cats & NEGATIVE_CATEGORIES):
             if cat == "related":
                 continue  # the related-links rule decides what a related region holds
-            weight = WEIGHTS["class.strong_negative"] if cat in STRONG_CATEGORIES else WEIGHTS["class.negative"]
+            weight = self.weights["class.strong_negative"] if cat in STRONG_CATEGORIES else self.weights["class.negative"]
             yield self.vote(Label.JUNK, weight, f"inside a '{cat}' class/id", kind=JunkKind(CATEGORY_KINDS[cat]))
         if "content" in cats and not (cats & NEGATIVE_CATEGORIES):
-            yield self.vote(Label.BODY, WEIGHTS["class.content"], "inside a content/article class")
+            yield self.vote(Label.BODY, self.weights["class.content"], "inside a content/article class")
 
 
-class MainRegionRule(Rule):
+class MainRegionRule(WeightedRule):
     """The densest region of prose on the page (computed once per page from all blocks) is where
     the article lives; text outside it is usually not the article."""
 
@@ -149,13 +173,13 @@ class MainRegionRule(Rule):
 
     def evaluate(self, block: Features, page: Page) -> Iterator[Evidence]:
         if block.in_main_region:
-            yield self.vote(Label.BODY, WEIGHTS["region.inside"], "inside the densest text region")
+            yield self.vote(Label.BODY, self.weights["region.inside"], "inside the densest text region")
         elif block.region_distance <= 2:
-            yield self.vote(Label.JUNK, WEIGHTS["region.near"], "just outside the densest text region")
+            yield self.vote(Label.JUNK, self.weights["region.near"], "just outside the densest text region")
             if _leads_into_region(block):
-                yield self.vote(Label.BODY, WEIGHTS["region.lead"], "prose right beside the text region")
+                yield self.vote(Label.BODY, self.weights["region.lead"], "prose right beside the text region")
         else:
-            yield self.vote(Label.JUNK, WEIGHTS["region.outside"], "outside the densest text region")
+            yield self.vote(Label.JUNK, self.weights["region.outside"], "outside the densest text region")
 
 
 def _leads_into_region(block: Features) -> bool:
@@ -170,7 +194,7 @@ def _leads_into_region(block: Features) -> bool:
     )
 
 
-class LinkDensityRule(Rule):
+class LinkDensityRule(WeightedRule):
     """Text that is mostly links is navigation or teasers, not prose."""
 
     name = "link-density"
@@ -178,20 +202,21 @@ class LinkDensityRule(Rule):
     requires = frozenset({"link_density", "words", "all_link", "heading_level"})
     emits = frozenset({Label.JUNK})
 
-    def __init__(self, threshold: float = 0.33, short_words: int = 8) -> None:
+    def __init__(self, threshold: float = 0.33, short_words: int = 8, *, weights: Mapping[str, float] | None = None) -> None:
+        super().__init__(weights)
         self.threshold = threshold
         self.short_words = short_words
 
     def evaluate(self, block: Features, page: Page) -> Iterator[Evidence]:
         ld = block.link_density
         if ld > self.threshold:
-            weight = WEIGHTS["link.density"] * (ld - self.threshold) / (1 - self.threshold)
+            weight = self.weights["link.density"] * (ld - self.threshold) / (1 - self.threshold)
             yield self.vote(Label.JUNK, round(weight, 3), f"link density {ld:.2f}", kind=JunkKind.NAVIGATION)
         if block.all_link and block.words < self.short_words and not block.heading_level:
-            yield self.vote(Label.JUNK, WEIGHTS["link.short_all_link"], "a short link on its own")
+            yield self.vote(Label.JUNK, self.weights["link.short_all_link"], "a short link on its own")
 
 
-class ProseRule(Rule):
+class ProseRule(WeightedRule):
     """Long text full of function words and sentence punctuation reads like an article; very
     short fragments without a sentence end read like page furniture."""
 
@@ -200,7 +225,8 @@ class ProseRule(Rule):
     requires = frozenset({"words", "stopword_density", "link_density", "ends_sentence", "heading_level"})
     emits = frozenset({Label.BODY, Label.JUNK})
 
-    def __init__(self, min_words: int = 25, min_stopwords: float = 0.18, max_link_density: float = 0.25) -> None:
+    def __init__(self, min_words: int = 25, min_stopwords: float = 0.18, max_link_density: float = 0.25, *, weights: Mapping[str, float] | None = None) -> None:
+        super().__init__(weights)
         self.min_words = min_words
         self.min_stopwords = min_stopwords
         self.max_link_density = max_link_density
@@ -210,12 +236,12 @@ class ProseRule(Rule):
             return
         cjk = block.stopword_density == 0.0 and block.words >= self.min_words and block.sentence_marks >= 1
         if block.words >= self.min_words and (block.stopword_density >= self.min_stopwords or cjk):
-            yield self.vote(Label.BODY, WEIGHTS["prose.long"], f"{block.words} words of prose")
+            yield self.vote(Label.BODY, self.weights["prose.long"], f"{block.words} words of prose")
         elif block.words < 4 and not block.ends_sentence and not block.heading_level:
-            yield self.vote(Label.JUNK, WEIGHTS["prose.short_fragment"], "a fragment of under four words")
+            yield self.vote(Label.JUNK, self.weights["prose.short_fragment"], "a fragment of under four words")
 
 
-class BoilerplateTextRule(Rule):
+class BoilerplateTextRule(WeightedRule):
     """Short lines that are page furniture anywhere: share prompts, subscribe calls, copyright."""
 
     name = "boilerplate-text"
@@ -223,7 +249,8 @@ class BoilerplateTextRule(Rule):
     requires = frozenset({"text", "words"})
     emits = frozenset({Label.JUNK})
 
-    def __init__(self, max_words: int = 12, max_words_promo: int = 24) -> None:
+    def __init__(self, max_words: int = 12, max_words_promo: int = 24, *, weights: Mapping[str, float] | None = None) -> None:
+        super().__init__(weights)
         self.max_words = max_words
         self.max_words_promo = max_words_promo
 
@@ -237,11 +264,11 @@ class BoilerplateTextRule(Rule):
             if long_line and kind != "promo":
                 continue
             if pattern.search(block.text):
-                yield self.vote(Label.JUNK, WEIGHTS["boilerplate"], f"reads like {kind} boilerplate", kind=JunkKind(kind))
+                yield self.vote(Label.JUNK, self.weights["boilerplate"], f"reads like {kind} boilerplate", kind=JunkKind(kind))
                 return
 
 
-class HeadingRule(Rule):
+class HeadingRule(WeightedRule):
     """Sub-headings inside the article region belong to the body."""
 
     name = "headings"
@@ -251,7 +278,7 @@ class HeadingRule(Rule):
 
     def evaluate(self, block: Features, page: Page) -> Iterator[Evidence]:
         if block.heading_level and block.in_main_region and block.words <= 30:
-            yield self.vote(Label.BODY, WEIGHTS["heading.in_region"], f"an h{block.heading_level} inside the region")
+            yield self.vote(Label.BODY, self.weights["heading.in_region"], f"an h{block.heading_level} inside the region")
 
 
 _BYLINE = regex.compile(
@@ -267,7 +294,7 @@ _DATE_WORDS = regex.compile(
 )
 
 
-class BylineDatelineRule(Rule):
+class BylineDatelineRule(WeightedRule):
     """"By Jane Doe", author and date classes, ``<time>`` lines: metadata, not body."""
 
     name = "byline-dateline"
@@ -275,7 +302,8 @@ class BylineDatelineRule(Rule):
     requires = frozenset({"text", "words", "categories", "containers", "heading_level"})
     emits = frozenset({Label.BYLINE, Label.DATELINE})
 
-    def __init__(self, max_words: int = 14) -> None:
+    def __init__(self, max_words: int = 14, *, weights: Mapping[str, float] | None = None) -> None:
+        super().__init__(weights)
         self.max_words = max_words
 
     def evaluate(self, block: Features, page: Page) -> Iterator[Evidence]:
@@ -283,11 +311,11 @@ class BylineDatelineRule(Rule):
             return
         text = block.text
         if _BYLINE.match(text) or "byline" in block.categories:
-            yield self.vote(Label.BYLINE, WEIGHTS["byline"], "a byline ('By …' or an author class)")
+            yield self.vote(Label.BYLINE, self.weights["byline"], "a byline ('By …' or an author class)")
         elif ("date" in block.categories or "time" in block.containers) and _DATE_WORDS.search(text):
-            yield self.vote(Label.DATELINE, WEIGHTS["dateline"], "a date line (date class or <time>)")
+            yield self.vote(Label.DATELINE, self.weights["dateline"], "a date line (date class or <time>)")
         elif block.words <= 8 and DATE_ONLY.match(text):
-            yield self.vote(Label.DATELINE, WEIGHTS["dateline"], "a line that is only a date or time")
+            yield self.vote(Label.DATELINE, self.weights["dateline"], "a line that is only a date or time")
 
 
 # the labels of media controls and expanders ("View 3 images", "Mehr anzeigen", "Player wird geladen")
@@ -321,7 +349,7 @@ def _not_a_caption(block: Features) -> bool:
     return _DURATION.match(text) is not None
 
 
-class HeaderZoneRule(Rule):
+class HeaderZoneRule(WeightedRule):
     """On a text page, the short lines between the headline and the body ("Hong Kong",
     "CNN —", "June 3, 2025 10:42 AM") are its dateline, or its byline when they read "By …"."""
 
@@ -330,19 +358,20 @@ class HeaderZoneRule(Rule):
     requires = frozenset({"index", "text", "words"})
     emits = frozenset({Label.DATELINE, Label.BYLINE})
 
-    def __init__(self, max_words: int = 16) -> None:
+    def __init__(self, max_words: int = 16, *, weights: Mapping[str, float] | None = None) -> None:
+        super().__init__(weights)
         self.max_words = max_words
 
     def evaluate(self, block: Features, page: Page) -> Iterator[Evidence]:
         if block.index not in page.header_zone or block.words > self.max_words:
             return
         if _BYLINE.match(block.text):
-            yield self.vote(Label.BYLINE, WEIGHTS["byline"], "a 'By …' line between headline and body")
+            yield self.vote(Label.BYLINE, self.weights["byline"], "a 'By …' line between headline and body")
         else:
-            yield self.vote(Label.DATELINE, WEIGHTS["dateline"], "a short line between headline and body")
+            yield self.vote(Label.DATELINE, self.weights["dateline"], "a short line between headline and body")
 
 
-class CaptionRule(Rule):
+class CaptionRule(WeightedRule):
     """Captions and credits: ``<figcaption>``, ``itemprop=caption``, caption/credit classes, and
     short text in a figure (a ``<figure>`` or a small wrapper around an image with little text and
     few links). Text that is only a credit line ("Foto: dpa", "(AP Photo/Jane Doe)") is a credit."""
@@ -355,7 +384,8 @@ class CaptionRule(Rule):
     )
     emits = frozenset({Label.CAPTION, Label.CREDIT})
 
-    def __init__(self, max_caption_words: int = 80, max_figure_words: int = 60) -> None:
+    def __init__(self, max_caption_words: int = 80, max_figure_words: int = 60, *, weights: Mapping[str, float] | None = None) -> None:
+        super().__init__(weights)
         self.max_caption_words = max_caption_words
         self.max_figure_words = max_figure_words
 
@@ -374,15 +404,15 @@ class CaptionRule(Rule):
         label = Label.CREDIT if credit else Label.CAPTION
         what = "a credit line" if credit else "a caption"
         if "credit" in cats and block.words <= 16:
-            yield self.vote(Label.CREDIT, WEIGHTS["credit.class"], "a credit class/id")
+            yield self.vote(Label.CREDIT, self.weights["credit.class"], "a credit class/id")
         elif "figcaption" in c or "itemprop:caption" in c:
-            yield self.vote(label, WEIGHTS["caption.figcaption"], f"{what} inside <figcaption>")
+            yield self.vote(label, self.weights["caption.figcaption"], f"{what} inside <figcaption>")
         elif "caption" in cats and block.words <= self.max_caption_words:
-            yield self.vote(label, WEIGHTS["caption.class"], f"{what} inside a caption class/id")
+            yield self.vote(label, self.weights["caption.class"], f"{what} inside a caption class/id")
         elif block.matches_alt and block.words <= self.max_caption_words and block.link_density < 0.5:
-            yield self.vote(label, WEIGHTS["caption.alt"], f"{what} that repeats the alt text of the image beside it")
+            yield self.vote(label, self.weights["caption.alt"], f"{what} that repeats the alt text of the image beside it")
         elif "figure" in c and block.words <= self.max_figure_words and block.link_density < 0.5:
-            yield self.vote(label, WEIGHTS["caption.in_figure"], f"{what} inside <figure>")
+            yield self.vote(label, self.weights["caption.in_figure"], f"{what} inside <figure>")
         elif (
             block.figure >= 0
             and block.figure not in page.captioned_figures
@@ -393,14 +423,14 @@ class CaptionRule(Rule):
         ):
             # a small wrapper around an image inside the article: cards and promo boxes outside
             # the article look the same, so only inside it
-            yield self.vote(label, WEIGHTS["caption.near_image"], f"{what} beside an image, in a small wrapper")
+            yield self.vote(label, self.weights["caption.near_image"], f"{what} beside an image, in a small wrapper")
         elif credit and (block.after_image or block.before_image or block.has_image):
-            yield self.vote(Label.CREDIT, WEIGHTS["caption.near_image"], "a credit line next to an image")
+            yield self.vote(Label.CREDIT, self.weights["caption.near_image"], "a credit line next to an image")
 
 
 
 
-class RelatedLinkRule(Rule):
+class RelatedLinkRule(WeightedRule):
     """Links to other articles: teaser cards (repeated sibling structures carrying headline-sized
     links; every line of the card: headline, source, age, snippet), "Read more:" lead-ins inside
     the body, and headline links in a related/most-read region."""
@@ -412,13 +442,14 @@ class RelatedLinkRule(Rule):
     )
     emits = frozenset({Label.RELATED})
 
-    def __init__(self, max_card_line_words: int = 150) -> None:
+    def __init__(self, max_card_line_words: int = 150, *, weights: Mapping[str, float] | None = None) -> None:
+        super().__init__(weights)
         self.max_card_line_words = max_card_line_words
 
     def evaluate(self, block: Features, page: Page) -> Iterator[Evidence]:
         has_link = block.first_href is not None and block.link_chars > 0
         if has_link and LEADIN.match(block.text) and block.words <= 40:
-            yield self.vote(Label.RELATED, WEIGHTS["related.leadin"], "a 'Read more:' lead-in with a link")
+            yield self.vote(Label.RELATED, self.weights["related.leadin"], "a 'Read more:' lead-in with a link")
             return
         if block.in_card:
             # Outside the article, a teaser card is as sure a thing as the page offers: the
@@ -428,16 +459,16 @@ class RelatedLinkRule(Rule):
             final = not block.in_main_region
             if has_link and block.link_density >= 0.5:
                 yield self.vote(
-                    Label.RELATED, WEIGHTS["related.card_headline"], "the headline link of a teaser card", final=final
+                    Label.RELATED, self.weights["related.card_headline"], "the headline link of a teaser card", final=final
                 )
             elif final and (block.words <= self.max_card_line_words or page.kind == "text"):
-                yield self.vote(Label.RELATED, WEIGHTS["related.card"], "a line of a teaser card", final=True)
+                yield self.vote(Label.RELATED, self.weights["related.card"], "a line of a teaser card", final=True)
             return
         if has_link and "related" in block.categories and 3 <= block.words <= 30 and block.link_density >= 0.6:
-            yield self.vote(Label.RELATED, WEIGHTS["related.class"], "a headline link in a related region")
+            yield self.vote(Label.RELATED, self.weights["related.class"], "a headline link in a related region")
 
 
-class ContextSmoothingRule(Rule):
+class ContextSmoothingRule(WeightedRule):
     """jusText-style context: a short block between two article paragraphs is part of the article;
     an isolated 'body' block between junk is not."""
 
@@ -447,7 +478,8 @@ class ContextSmoothingRule(Rule):
     requires = frozenset({"words", "link_density", "heading_level", "in_main_region"})
     emits = frozenset({Label.BODY, Label.JUNK})
 
-    def __init__(self, window: int = 2, max_words: int = 20) -> None:
+    def __init__(self, window: int = 2, max_words: int = 20, *, weights: Mapping[str, float] | None = None) -> None:
+        super().__init__(weights)
         self.window = window
         self.max_words = max_words
 
@@ -467,13 +499,13 @@ class ContextSmoothingRule(Rule):
                 and block.link_density < 0.5
                 and block.in_main_region
             ):
-                yield self.vote(Label.BODY, WEIGHTS["context.body"], "between two body paragraphs")
+                yield self.vote(Label.BODY, self.weights["context.body"], "between two body paragraphs")
         elif own is Label.BODY and not block.heading_level and block.words < 8:
             if prev not in (Label.BODY, Label.TITLE, Label.BYLINE, Label.DATELINE, None) and nxt not in (
                 Label.BODY,
                 None,
             ):
-                yield self.vote(Label.JUNK, WEIGHTS["context.junk"], "a short line with no body around it")
+                yield self.vote(Label.JUNK, self.weights["context.junk"], "a short line with no body around it")
 
 
 def _nearest(labels: tuple[object, ...], i: int, step: int, window: int) -> object:
@@ -489,20 +521,21 @@ def _nearest(labels: tuple[object, ...], i: int, step: int, window: int) -> obje
     return None
 
 
-def default_rules() -> Iterable[Rule]:
-    """Fresh instances of the built-in rules."""
+def default_rules(weights: Mapping[str, float] | None = None) -> Iterable[Rule]:
+    """Fresh instances of the built-in rules; ``weights`` overrides entries of :data:`WEIGHTS`."""
+    w = _merge_weights(weights)
     return [
         TitleRule(),
-        SemanticContainerRule(),
-        ClassVocabularyRule(),
-        MainRegionRule(),
-        LinkDensityRule(),
-        ProseRule(),
-        BoilerplateTextRule(),
-        HeadingRule(),
-        BylineDatelineRule(),
-        HeaderZoneRule(),
-        CaptionRule(),
-        RelatedLinkRule(),
-        ContextSmoothingRule(),
+        SemanticContainerRule(weights=w),
+        ClassVocabularyRule(weights=w),
+        MainRegionRule(weights=w),
+        LinkDensityRule(weights=w),
+        ProseRule(weights=w),
+        BoilerplateTextRule(weights=w),
+        HeadingRule(weights=w),
+        BylineDatelineRule(weights=w),
+        HeaderZoneRule(weights=w),
+        CaptionRule(weights=w),
+        RelatedLinkRule(weights=w),
+        ContextSmoothingRule(weights=w),
     ]
