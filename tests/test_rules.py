@@ -124,7 +124,7 @@ def test_weights_override_one_entry_and_keep_the_rest():
 
 
 def test_unknown_weight_names_are_refused():
-    from segmenter.rules import RuleSet, WEIGHTS
+    from segmenter.rules import WEIGHTS, RuleSet
 
     with pytest.raises(ValueError, match="link.densty"):
         RuleSet.default(weights={"link.densty": 1.0})
