@@ -1,0 +1,38 @@
+"""Failure classes of article extraction found on the benchmark corpora, each pinned by a small
+invented page or synthetic blocks (issue #3). No corpus text: every page here is made up."""
+
+from __future__ import annotations
+
+import segmenter
+from segmenter.vocab import classify
+
+PROSE = (
+    "The village council met on Thursday evening to discuss the future of the old mill, which has "
+    "stood empty since the bakery that used it closed its doors more than a decade ago."
+)
+
+
+def _para(i: int) -> str:
+    return PROSE.replace("Thursday", f"day {i} of the week")
+
+
+def test_layout_modifier_classes_carry_no_vocabulary():
+    # "has-rail-right" says the element sits beside a rail, not that it is one
+    assert "sidebar" not in classify("main-wrap has-rail-right")[1]
+    assert "comments" not in classify("post no-comments")[1]
+    assert "sidebar" in classify("right-rail")[1]
+
+
+def test_article_inside_a_wrapper_that_has_a_rail_is_found():
+    paras = "".join(f"<p>{_para(i)}</p>" for i in range(4))
+    comments = "".join(
+        f'<div class="comment"><p>{_para(i).replace("council", "reader")} I disagree entirely.</p></div>'
+        for i in range(20)
+    )
+    page = f"""<html><body><div class="layout"><div class="main-wrap has-rail-right">
+    <article><h1>The old mill</h1><div class="story">{paras}</div></article></div>
+    <div id="comments">{comments}</div></div></body></html>"""
+    result = segmenter.segment(page)
+    assert result.article is not None
+    assert result.article.text.count("village council") == 4
+    assert "I disagree" not in result.article.text
