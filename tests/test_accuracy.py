@@ -36,3 +36,25 @@ def test_article_inside_a_wrapper_that_has_a_rail_is_found():
     assert result.article is not None
     assert result.article.text.count("village council") == 4
     assert "I disagree" not in result.article.text
+
+
+def test_streamed_page_with_its_content_in_hidden_segments_is_read():
+    # streamed server rendering: a placeholder where the content goes, the content itself in a
+    # hidden element that a script moves into place
+    paras = "".join(f"<p>{_para(i)}</p>" for i in range(4))
+    page = f"""<html><body><div hidden></div><template id="B:0"></template>
+    <div hidden id="S:0"><article><h1>The old mill</h1>{paras}</article></div>
+    <script>reveal()</script></body></html>"""
+    result = segmenter.segment(page)
+    assert result.article is not None
+    assert result.article.text.count("village council") == 4
+    assert any("hidden content" in w for w in result.warnings)
+
+
+def test_hidden_text_stays_hidden_on_a_page_with_visible_text():
+    paras = "".join(f"<p>{_para(i)}</p>" for i in range(4))
+    page = f"""<html><body><article><h1>The old mill</h1>{paras}</article>
+    <div hidden><p>{PROSE.replace("village", "secret")}</p></div></body></html>"""
+    result = segmenter.segment(page)
+    assert result.article is not None
+    assert "secret" not in result.article.text

@@ -284,6 +284,7 @@ def build_page(
     marks: dict[Any, frozenset[str]] | None = None,
     region_weights: RegionWeights | None = None,
     show_noscript: bool = False,
+    show_hidden: bool = False,
     max_nodes: int | None = None,
     deadline: float | None = None,
 ) -> Page:
@@ -293,6 +294,8 @@ def build_page(
     then says so in ``Page.warnings``.
     ``show_noscript`` walks into ``<noscript>`` as if scripts were off (for pages that render
     everything with scripts and keep their text only there).
+    ``show_hidden`` walks into elements hidden by attribute or inline style (for pages whose
+    scripts reveal the whole content: streamed server rendering parks it in hidden elements).
     ``marks`` maps elements (selected by selector rules before the walk) to the rule names that
     selected them; blocks inside a marked element carry those names in ``Features.marks``.
     """
@@ -414,7 +417,7 @@ def build_page(
                 tag in SKIP_TAGS
                 and not (show_noscript and tag == "noscript")
                 and not (tag in _FOREIGN and next(el.iter(*_HTML_IN_FOREIGN), None) is not None)
-            ) or (el.attrib and _is_hidden(el)):
+            ) or (el.attrib and not show_hidden and _is_hidden(el)):
                 # an invisible element takes no room, not even a line break: no flush
                 walker.skip_subtree()
                 stack.append(_Frame(-1, tag, False, {}, {}, frozenset(), True, (), ()))

@@ -38,7 +38,8 @@ class Options:
         blocks go unjudged, as junk) and ``warnings`` says so. A result cut short by a limit is
         partial, never silently wrong.
     :param noscript_fallback_chars: a page with less visible text than this is read again with
-        its ``<noscript>`` content shown.
+        its ``<noscript>`` content shown, and then, if still as bare, with its hidden elements
+        shown (content that scripts reveal).
     :param keep_evidence: keep every rule's evidence for :meth:`Segmentation.explain`; turn off to
         save memory in batch jobs.
     """
@@ -136,6 +137,16 @@ class Segmenter:
                 show_noscript=True, max_nodes=opts.max_nodes, deadline=deadline,
             )
             warnings.append("the page shows almost no text without scripts; read its <noscript> content")
+        if feats_page.total_chars < self.options.noscript_fallback_chars:
+            # Streamed server rendering (React's hidden "S:0" segments, a body kept invisible
+            # until scripts run) leaves the whole text in hidden elements that scripts reveal.
+            shown = build_page(
+                parsed.root, url=url, marks=marks, region_weights=opts.region_weights,
+                show_hidden=True, max_nodes=opts.max_nodes, deadline=deadline,
+            )
+            if shown.total_chars >= self.options.noscript_fallback_chars:
+                feats_page = shown
+                warnings.append("the page shows almost no text until scripts run; read its hidden content")
         warnings.extend(feats_page.warnings)
         return self._label(feats_page, rules, warnings, now, deadline)
 
