@@ -58,3 +58,19 @@ def test_hidden_text_stays_hidden_on_a_page_with_visible_text():
     result = segmenter.segment(page)
     assert result.article is not None
     assert "secret" not in result.article.text
+
+
+def test_article_whose_paragraphs_each_sit_in_a_builder_widget_is_found():
+    # page builders wrap every box, paragraphs included, in a "widget"; a sidebar elsewhere on
+    # the page is small
+    paras = "".join(
+        f'<div class="pb-widget pb-widget-text"><div class="pb-widget-container"><p>{_para(i)}</p></div></div>'
+        for i in range(6)
+    )
+    side = '<div class="pb-widget"><ul><li><a href="/a">Archive</a></li><li><a href="/b">About us</a></li></ul></div>'
+    page = f"""<html><body><div class="page"><h1>The old mill</h1><div class="entry">{paras}</div>
+    <div class="pb-side">{side}<p>Short note.</p></div></div></body></html>"""
+    result = segmenter.segment(page)
+    assert result.article is not None
+    assert result.article.text.count("village council") == 6
+    assert "Archive" not in result.article.text

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -615,6 +615,21 @@ def _finish(
     region = _best_region(second, node_block_start, node_block_end)
     if region < 0:
         region = region1
+    elif region1 >= 0:
+        layout = _layout_markers(
+            raws, base, region1, region, pos_prefix, node_block_start, node_block_end,
+            lambda c, nd: ignored(c, nd, wrappers),
+        )
+        if layout:
+            # the weak markers that emptied the region are the page builder's layout: read the
+            # page again without them
+            wrappers |= layout
+            second = [
+                -weights.negative * len(r.text) if negative(r) else b for r, b in zip(raws, base, strict=True)
+            ]
+            region = _best_region(second, node_block_start, node_block_end)
+            if region < 0:
+                region = region1
     keep_out = _ancestors_or_self(region, node_parent) | wrappers
     # how far each block is from the region, in tree levels (0 inside; 1 inside the region's
     # parent; …; FAR beyond a few levels): a bounded climb per block
@@ -952,6 +967,55 @@ def _figure_containers(
                 break
             node = node_parent[node]
     return figure_of, figure_image
+
+
+#: the text region found with class markers keeps less than this share of the prose of the
+#: region found without them: the markers are suspect
+COLLAPSE_SHARE = 0.2
+
+
+def _layout_markers(
+    raws: list[_Raw],
+    base: list[float],
+    region1: int,
+    region: int,
+    pos_prefix: list[float],
+    node_block_start: list[int],
+    node_block_end: list[int],
+    is_ignored: Callable[[str, int], bool],
+) -> set[int]:
+    """The weak markers (sidebar, widget, nav … class names, not comments, ads or share tools)
+    inside the first text region when they, and only they, left the second region with a small
+    part of its prose. Page builders call every box a "widget" and wrap each paragraph in one;
+    a real sidebar leaves the article standing. Empty when the second region is sound."""
+    s1, e1 = node_block_start[region1], node_block_end[region1]
+    main_mass = pos_prefix[e1] - pos_prefix[s1]
+    s2, e2 = node_block_start[region], node_block_end[region]
+    if pos_prefix[e2] - pos_prefix[s2] >= COLLAPSE_SHARE * main_mass:
+        return set()
+    weak_mass = strong_mass = 0.0
+    found: set[int] = set()
+    for j in range(s1, e1):
+        if base[j] <= 0:
+            continue
+        r = raws[j]
+        strong = any(
+            c in STRONG_CATEGORIES and not is_ignored(c, nd) for c, nd in r.cats.items()
+        ) or any(
+            c in ("nav", "footer", "aside", "role:navigation", "role:contentinfo", "role:complementary")
+            and not is_ignored(c, nd) for c, nd in r.containers.items()
+        )
+        weak = [
+            nd for c, nd in r.cats.items()
+            if c in NEGATIVE_CATEGORIES and c not in STRONG_CATEGORIES and not is_ignored(c, nd)
+            and s1 <= node_block_start[nd] and node_block_end[nd] <= e1
+        ]
+        if strong:
+            strong_mass += base[j]
+        elif weak:
+            weak_mass += base[j]
+            found.update(weak)
+    return found if weak_mass > strong_mass and weak_mass >= 0.5 * main_mass else set()
 
 
 def _best_region(weights: list[float], starts: list[int], ends: list[int]) -> int:
