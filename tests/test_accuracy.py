@@ -74,3 +74,32 @@ def test_article_whose_paragraphs_each_sit_in_a_builder_widget_is_found():
     assert result.article is not None
     assert result.article.text.count("village council") == 6
     assert "Archive" not in result.article.text
+
+
+def _thread(head: str) -> str:
+    posts = "".join(
+        f'<div class="comment"><div class="comment-author">member{i}</div>'
+        f'<div class="comment-body"><p>{_para(i).replace("village council", "forum member")}</p></div></div>'
+        for i in range(5)
+    )
+    return f"""<html><head>{head}</head><body><nav><a href="/">Forum index</a></nav>
+    <main><h1>The old mill</h1><div class="comments">{posts}</div></main></body></html>"""
+
+
+def test_posts_of_a_page_that_declares_a_forum_thread_are_its_content():
+    ld = '<script type="application/ld+json">{"@type": "DiscussionForumPosting", "headline": "x"}</script>'
+    result = segmenter.segment(_thread(ld))
+    assert result.article is not None
+    assert result.article.text.count("forum member") == 5
+
+
+def test_comment_markup_stays_junk_on_a_page_that_declares_no_discussion():
+    result = segmenter.segment(_thread(""))
+    assert result.article is None or "forum member" not in result.article.text
+
+
+def test_microdata_itemtype_declares_a_discussion_too():
+    page = _thread("").replace("<main>", '<main itemscope itemtype="https://schema.org/DiscussionForumPosting">')
+    result = segmenter.segment(page)
+    assert result.article is not None
+    assert result.article.text.count("forum member") == 5

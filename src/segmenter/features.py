@@ -389,6 +389,8 @@ def build_page(
 
     node_count = 0
     limit_hit: str | None = None
+    # the page declares itself a forum thread or a Q&A page (schema.org types)
+    discussion = False
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
         tag = el.tag
@@ -413,6 +415,8 @@ def build_page(
             else:
                 tokens, cats_here = (), frozenset()
             parent = stack[-1] if stack else None
+            if tag == "script" and not discussion and "json" in (el.get("type") or ""):
+                discussion = _declares_discussion(el.text)
             if (
                 tag in SKIP_TAGS
                 and not (show_noscript and tag == "noscript")
@@ -450,6 +454,9 @@ def build_page(
             if role:
                 extra = extra or {}
                 extra["role:" + role.strip().lower()] = node
+            itemtype = el.get("itemtype")
+            if itemtype and not discussion:
+                discussion = _declares_discussion(itemtype)
             itemprop = el.get("itemprop")
             if itemprop:
                 extra = extra or {}
@@ -526,9 +533,17 @@ def build_page(
 
     page = _finish(
         raws, images, before_image, meta, url, weights,
-        node_parent, node_step, node_block_start, node_block_end, sig_counts,
+        node_parent, node_step, node_block_start, node_block_end, sig_counts, discussion,
     )
     return dataclasses.replace(page, warnings=(limit_hit,)) if limit_hit else page
+
+
+#: schema.org types of a page whose posts (in comment markup) are its content
+_DISCUSSION_TYPES = ("DiscussionForumPosting", "QAPage")
+
+
+def _declares_discussion(text: str | None) -> bool:
+    return bool(text) and any(t in text for t in _DISCUSSION_TYPES)  # type: ignore[operator]
 
 
 def _prose_weight(raw: _Raw, words: int, stop: float, weights: RegionWeights) -> float:
@@ -551,6 +566,7 @@ def _finish(
     node_block_start: list[int],
     node_block_end: list[int],
     sig_counts: dict[tuple[int, str], int],
+    discussion: bool = False,
 ) -> Page:
     n = len(raws)
     stats = [_text_stats(r.text) for r in raws]
@@ -596,7 +612,10 @@ def _finish(
 
     def ignored(c: str, nd: int, wrapper_nodes: set[int]) -> bool:
         # a strong marker (comments, share, ads …) is ignored only on the elements that hold the
-        # whole region; a weak one also on large layout wrappers
+        # whole region; a weak one also on large layout wrappers. On a discussion page the
+        # posts are the content, however the markup calls them.
+        if discussion and c == "comments":
+            return True
         return nd in (region1_chain if c in STRONG_CATEGORIES else wrapper_nodes)
 
     def negative(r: _Raw) -> bool:
