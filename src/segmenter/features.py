@@ -543,7 +543,7 @@ _DISCUSSION_TYPES = ("DiscussionForumPosting", "QAPage")
 
 
 def _declares_discussion(text: str | None) -> bool:
-    return bool(text) and any(t in text for t in _DISCUSSION_TYPES)  # type: ignore[operator]
+    return text is not None and any(t in text for t in _DISCUSSION_TYPES)
 
 
 def _prose_weight(raw: _Raw, words: int, stop: float, weights: RegionWeights) -> float:
