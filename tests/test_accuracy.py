@@ -3,8 +3,13 @@ invented page or synthetic blocks (issue #3). No corpus text: every page here is
 
 from __future__ import annotations
 
+import pytest
+
 import segmenter
-from segmenter.vocab import classify
+from segmenter import Label
+from segmenter.rules.builtin import BoilerplateTextRule
+from segmenter.testing import make_features, make_page
+from segmenter.vocab import DATE_ONLY, classify
 
 PROSE = (
     "The village council met on Thursday evening to discuss the future of the old mill, which has "
@@ -103,3 +108,26 @@ def test_microdata_itemtype_declares_a_discussion_too():
     result = segmenter.segment(page)
     assert result.article is not None
     assert result.article.text.count("forum member") == 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Table of Contents", "Contents ▼", "5 min read", "Mar 3, 2021 · 12 min read", "Reading time: 4 minutes",
+     "Story continues below advertisement", "Always active", "Functional cookies", "Related posts",
+     "Most read in Sport", "About the author"],
+)
+def test_furniture_lines_read_as_boilerplate(text):
+    block = make_features(text)
+    votes = list(BoilerplateTextRule().evaluate(block, make_page([block])))
+    assert votes and votes[0].label is Label.JUNK
+
+
+@pytest.mark.parametrize("text", ["Stand: 17.06.2025 18:24 Uhr", "Publiziert 6. November 2025, 12:26"])
+def test_more_date_labels(text):
+    assert DATE_ONLY.match(text)
+
+
+@pytest.mark.parametrize("text", ["The contents of the box were sold.", "She read for 5 minutes before bed."])
+def test_prose_mentioning_contents_or_reading_is_not_furniture(text):
+    block = make_features(text)
+    assert not list(BoilerplateTextRule().evaluate(block, make_page([block])))

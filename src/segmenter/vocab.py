@@ -223,10 +223,11 @@ LEADIN = regex.compile(
 
 #: the heading of a box of links to other articles ("Related Articles", "Mehr zum Thema")
 RELATED_HEADING = regex.compile(
-    r"^(?:related(?: articles| stories| news| content| coverage| topics)?|read (?:more|also|next)|"
+    r"^(?:related(?: articles| stories| news| content| coverage| topics| posts| reads| guides| videos| links)?|"
+    r"read (?:more|also|next|this next)|up next|more like this|similar (?:posts|articles|stories)|explore more|"
     r"more (?:from|on|in|about) (?:[\p{L}\p{N}&'’-]+ ?){1,4}|"
     r"more (?:[\p{L}]+ )?(?:stories|news|articles|galleries|videos|photos|headlines)|"
-    r"most (?:read|popular|viewed|shared)|trending(?: now)?|recommended(?: for you| stories)?|"
+    r"most (?:read|popular|viewed|shared)(?: in (?:[\p{L}&'’-]+ ?){1,3})?|trending(?: now)?|recommended(?: for you| stories)?|"
     r"you (?:may|might) also like|top stories|latest (?:news|stories)|editor'?s picks|"
     r"lesen sie (?:auch|mehr)|mehr zum thema|das könnte sie auch interessieren|meistgelesen|"
     r"à lire aussi|lire aussi|sur le même sujet|les plus lus|lee también|noticias relacionadas|"
@@ -288,6 +289,39 @@ BOILERPLATE: tuple[tuple[str, regex.Pattern[str]], ...] = (
             regex.IGNORECASE,
         ),
     ),
+    (
+        # the head of a table of contents, of an author box; a reading-time line
+        "navigation",
+        regex.compile(
+            r"^(?:table of contents|contents|in this article|on this page|jump to section|inhaltsverzeichnis|"
+            r"sommaire|índice|indice|inhoudsopgave|about the authors?|written by|über (?:den|die) autor(?:in)?|"
+            r"à propos de l'auteur|sobre el autor)\s*[▼▾⌄:]?$"
+            r"|(?:^|[·|•]\s*)\d{1,3}\s*(?:min|mins|minutes?|minuten|minutos|minuti)\.?\s*"
+            r"(?:read|reading|lesezeit|de lecture|de lectura|di lettura|leestijd)$"
+            r"|^(?:reading time|lesezeit|temps de lecture|tiempo de lectura)\s*:?\s*\d{1,3}\s*"
+            r"(?:min|mins|minutes?|minuten|minutos)\.?$",
+            regex.IGNORECASE,
+        ),
+    ),
+    (
+        # the marker a page leaves where an ad or a promo interrupts the story
+        "promo",
+        regex.compile(
+            r"^(?:advertisement\s*[-–—:]?\s*)?(?:story|article) continues below(?: this)?(?: advertisement| ad)?$"
+            r"|^(?:advertisement\s*[-–—:]?\s*)?continue reading below$",
+            regex.IGNORECASE,
+        ),
+    ),
+    (
+        # the switches of a cookie-consent dialog
+        "legal",
+        regex.compile(
+            r"^(?:always active|allow all|accept all(?: cookies)?|reject all(?: cookies)?|"
+            r"manage (?:cookie )?(?:preferences|settings|consent)|"
+            r"(?:strictly necessary|necessary|functional|performance|targeting|analytics|marketing|advertising) cookies)$",
+            regex.IGNORECASE,
+        ),
+    ),
     # the heading of a box of links to other articles
     ("promo", RELATED_HEADING),
 )
@@ -296,7 +330,8 @@ BOILERPLATE: tuple[tuple[str, regex.Pattern[str]], ...] = (
 DATE_ONLY = regex.compile(
     r"^(?:(?:pinned|updated|published|posted|last updated|aktualisiert|veröffentlicht|publié le|"
     r"mis à jour|actualizado|publicado|publisert|oppdatert|sist oppdatert|publicerad|uppdaterad|"
-    r"gepubliceerd|bijgewerkt|opublikowano|am|on|at|um|le|el)\s*:?\s*)*"
+    r"gepubliceerd|bijgewerkt|opublikowano|stand|publiziert|erstellt|publicerad|uppdaterad|"
+    r"son güncelleme|güncelleme|yayınlanma|am|on|at|um|le|el)\s*:?\s*)*"
     r"(?:(?:\d{1,4}[:./-]?|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
     r"mär|mai|okt|dez|janv|févr|avr|juil|sept|déc|ene|abr|ago|dic)[\p{L}]{0,7}\.?|am|pm|a\.m\.|p\.m\.|"
     r"gmt|utc|bst|cet|cest|est|edt|pst|pdt|et|pt|uhr|h)[\s,•|–-]*){1,10}$",
