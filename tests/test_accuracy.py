@@ -131,3 +131,19 @@ def test_more_date_labels(text):
 def test_prose_mentioning_contents_or_reading_is_not_furniture(text):
     block = make_features(text)
     assert not list(BoilerplateTextRule().evaluate(block, make_page([block])))
+
+
+def test_a_post_wrapped_in_a_newsletter_class_is_not_a_signup_box():
+    # a newsletter's own post page: the post sits in "newsletter-post", next to a wall of
+    # reader quotes; the signup box is small
+    paras = "".join(f"<p>{_para(i)}</p>" for i in range(5))
+    quotes = "".join(
+        f"<blockquote>{_para(i).replace('village council', 'happy reader')}</blockquote>" for i in range(3)
+    )
+    page = f"""<html><body><main><h1>The old mill</h1>
+    <div class="newsletter-post"><article>{paras}</article></div>
+    <div class="newsletter-signup"><p>Sign up for our letters.</p><input type="email"></div>
+    <section class="praise">{quotes}</section></main></body></html>"""
+    result = segmenter.segment(page)
+    assert result.article is not None
+    assert result.article.text.count("village council") == 5

@@ -27,6 +27,7 @@ from .vocab import (
     SR_ONLY_CLASSES,
     STOPWORDS,
     STRONG_CATEGORIES,
+    WIDGET_CATEGORIES,
     classify,
 )
 
@@ -34,6 +35,8 @@ __all__ = ["ImageRef", "Meta", "Page", "RegionWeights", "build_page"]
 
 _WORD = re.compile(r"\w+")
 WRAPPER_SHARE = 0.25
+# strong markers that count on however large an element: a long thread is still comments
+_LONG_CATEGORIES = STRONG_CATEGORIES - WIDGET_CATEGORIES
 STRONG_WRAPPER_SHARE = 0.6
 #: region_distance counts at most this many levels above the region; beyond is REGION_FAR
 REGION_NEAR_LEVELS = 4
@@ -580,15 +583,16 @@ def _finish(
     wrappers = _ancestors_or_self(region1, node_parent)
     # A weak marker on an element that holds much of the page's prose is a layout or post
     # wrapper (WordPress puts "tag-…"/"category-…" on the <article>), not a widget: ignore it
-    # too. Strong markers (comments, share, ads …) count however much text they hold: a long
-    # discussion is still a discussion.
+    # too, and so is the marker of a small widget (share bar, signup box). Other strong markers
+    # (comments, ads, cookie dialogs) count however much text they hold: a long discussion is
+    # still a discussion.
     strong_wrappers: set[int] = set()
     pos_prefix = [0.0]
     for b in base:
         pos_prefix.append(pos_prefix[-1] + (b if b > 0 else 0.0))
     if region1 >= 0:
         main_mass = pos_prefix[node_block_end[region1]] - pos_prefix[node_block_start[region1]]
-        marker_nodes = {nd for r in raws for c, nd in r.cats.items() if c not in STRONG_CATEGORIES} | {
+        marker_nodes = {nd for r in raws for c, nd in r.cats.items() if c not in _LONG_CATEGORIES} | {
             nd for r in raws for nd in r.containers.values()
         }
         for nd in marker_nodes:
@@ -616,7 +620,7 @@ def _finish(
         # posts are the content, however the markup calls them.
         if discussion and c == "comments":
             return True
-        return nd in (region1_chain if c in STRONG_CATEGORIES else wrapper_nodes)
+        return nd in (region1_chain if c in _LONG_CATEGORIES else wrapper_nodes)
 
     def negative(r: _Raw) -> bool:
         for c, nd in r.cats.items():

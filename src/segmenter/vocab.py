@@ -20,6 +20,7 @@ __all__ = [
     "NEGATIVE_CATEGORIES",
     "SKIP_TAGS",
     "STRONG_CATEGORIES",
+    "WIDGET_CATEGORIES",
     "STOPWORDS",
     "categories_of",
     "classify",
@@ -113,6 +114,11 @@ NEGATIVE_CATEGORIES = frozenset(
 
 #: negative categories that stay negative on however large an element (see features._finish)
 STRONG_CATEGORIES = frozenset({"share", "cookie", "ad", "comments", "newsletter"})
+
+#: strong categories of small widgets (a share bar, a signup box): on an element that holds much
+#: of the page's prose they name a wrapper ("share-container" around a post, a newsletter's
+#: "newsletter-post"), not the widget; comment threads, ads and cookie dialogs can be long
+WIDGET_CATEGORIES = frozenset({"share", "newsletter"})
 
 #: the junk kind each negative category implies
 CATEGORY_KINDS: dict[str, str] = {
