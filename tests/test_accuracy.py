@@ -147,3 +147,20 @@ def test_a_post_wrapped_in_a_newsletter_class_is_not_a_signup_box():
     result = segmenter.segment(page)
     assert result.article is not None
     assert result.article.text.count("village council") == 5
+
+
+def test_story_split_by_a_box_of_links_between_sibling_containers_is_one_region():
+    # the story runs in two sibling text boxes with a box of links to other stories between
+    first = "".join(f"<p>{_para(i)}</p>" for i in range(3))
+    second = "".join(f"<p>{_para(i + 3)}</p>" for i in range(6))
+    links = "".join(f'<li><a href="/s/{i}">Another story number {i} about the ferry</a></li>' for i in range(4))
+    more = "".join(f'<li><a href="/t/{i}">Yet another story number {i} about the harbour</a></li>' for i in range(12))
+    page = f"""<html><body><div class="page"><h1>The old mill</h1><div class="boxes">
+    <div class="box-text">{first}</div><div class="box-links"><ul>{links}</ul></div>
+    <div class="box-text">{second}</div><div class="box-links"><ul>{more}</ul></div></div></div></body></html>"""
+    result = segmenter.segment(page)
+    assert result.article is not None
+    assert result.article.text.count("village council") == 9
+    assert "another story" not in result.article.text.lower()
+    # both text boxes are the text region, not one of them and prose beside it
+    assert all(b.features.in_main_region for b in result.blocks if "village council" in b.text)

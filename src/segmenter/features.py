@@ -653,6 +653,12 @@ def _finish(
             region = _best_region(second, node_block_start, node_block_end)
             if region < 0:
                 region = region1
+    r_start = node_block_start[region] if region >= 0 else 0
+    r_end = node_block_end[region] if region >= 0 else 0
+    if region >= 0:
+        # the story may run on in the region's siblings, past a box of links or an ad between
+        # them: a run of siblings that holds clearly more prose is the region
+        region, r_start, r_end = _widen(region, second, node_parent, node_block_start, node_block_end)
     keep_out = _ancestors_or_self(region, node_parent) | wrappers
     # how far each block is from the region, in tree levels (0 inside; 1 inside the region's
     # parent; …; FAR beyond a few levels): a bounded climb per block
@@ -661,8 +667,6 @@ def _finish(
     while node >= 0 and up < REGION_NEAR_LEVELS:
         chain[node] = up
         node, up = node_parent[node], up + 1
-    r_start = node_block_start[region] if region >= 0 else 0
-    r_end = node_block_end[region] if region >= 0 else 0
     region_chars = sum(len(r.text) for r in raws[r_start:r_end])
 
     image_nodes: set[int] = set()
@@ -1057,6 +1061,51 @@ def _best_region(weights: list[float], starts: list[int], ends: list[int]) -> in
         if score >= best_score and score > 0:
             best, best_score = node, score
     return best
+
+
+#: a run of siblings replaces the region when it adds at least this much weight, and this share
+WIDEN_MIN_GAIN = 300.0
+WIDEN_MIN_SHARE = 0.25
+
+
+def _widen(
+    region: int, weights: list[float], node_parent: list[int], starts: list[int], ends: list[int]
+) -> tuple[int, int, int]:
+    """The region, or a run of consecutive siblings (of the region or of one of its nearest
+    ancestors) around it whose blocks weigh clearly more: the element holding the run and the
+    run's block range. Linear: a few ancestors' subtrees are scanned once each."""
+    prefix = [0.0]
+    for w in weights:
+        prefix.append(prefix[-1] + w)
+    best = (region, starts[region], ends[region])
+    best_score = prefix[ends[region]] - prefix[starts[region]]
+    path_child, holder = region, node_parent[region]
+    for _ in range(REGION_NEAR_LEVELS):
+        if holder < 0:
+            break
+        kids = _children(holder, node_parent)
+        p = kids.index(path_child)
+        lo = min(range(p + 1), key=lambda i: prefix[starts[kids[i]]])
+        hi = max(range(p, len(kids)), key=lambda j: prefix[ends[kids[j]]])
+        s, e = starts[kids[lo]], ends[kids[hi]]
+        score = prefix[e] - prefix[s]
+        if (lo < p or hi > p) and score >= best_score + max(WIDEN_MIN_GAIN, WIDEN_MIN_SHARE * best_score):
+            best, best_score = (holder, s, e), score
+        path_child, holder = holder, node_parent[holder]
+    return best
+
+
+def _children(node: int, node_parent: list[int]) -> list[int]:
+    """The element children of ``node`` in document order. Node numbers are pre-order, so the
+    subtree of ``node`` is the run of nodes after it whose parent is not before it."""
+    out: list[int] = []
+    c = node + 1
+    n = len(node_parent)
+    while c < n and node_parent[c] >= node:
+        if node_parent[c] == node:
+            out.append(c)
+        c += 1
+    return out
 
 
 def _ancestors_or_self(node: int, parent: list[int]) -> set[int]:
