@@ -53,6 +53,17 @@ class Options:
     time_budget: float | None = None
 
 
+@dataclass(frozen=True)
+class _Built:
+    """A page parsed and turned into blocks and features, not yet labelled: the part of a
+    segmentation that does not depend on the rules' weights."""
+
+    page: Page
+    host: str | None
+    warnings: tuple[str, ...]
+    deadline: float | None
+
+
 class Segmenter:
     """A reusable segmenter: a fixed rule set plus options.
 
@@ -104,6 +115,11 @@ class Segmenter:
     def _segment(self, page: object, *, url: str | None, now: datetime | None, mode: str) -> Segmentation:
         if now is not None and (not isinstance(now, datetime) or now.tzinfo is None):
             raise TypeError("now must be an aware datetime (with tzinfo)")
+        return self._label_built(self._build(page, url=url, mode=mode), now)
+
+    def _build(self, page: object, *, url: str | None, mode: str) -> _Built:
+        # Everything up to the rules. It does not read the rules' weights, so a calibration
+        # (tools/calibrate.py) builds each page once and labels it under many weight settings.
         if url is not None and not isinstance(url, str):
             raise TypeError(f"url must be a str, not {type(url).__name__}")
         opts = self.options
@@ -115,7 +131,7 @@ class Segmenter:
         if mode != "html" and isinstance(page, str | bytes | bytearray | memoryview):
             text, warnings = (page, []) if isinstance(page, str) else decode(bytes(page))
             if mode == "text" or looks_like_text(text):
-                return self._segment_text(text, url, now, cut + warnings, deadline)
+                return self._build_text(text, url, cut + warnings, deadline)
             page = text
         elif mode == "text":
             raise TypeError(f"segment_text() takes str or bytes, not {type(page).__name__}")
@@ -137,18 +153,23 @@ class Segmenter:
             )
             warnings.append("the page shows almost no text without scripts; read its <noscript> content")
         warnings.extend(feats_page.warnings)
-        return self._label(feats_page, rules, warnings, now, deadline)
+        return _Built(feats_page, host, tuple(warnings), deadline)
 
-    def _segment_text(
-        self, text: str, url: str | None, now: datetime | None, warnings: list[str], deadline: float | None = None
-    ) -> Segmentation:
+    def _build_text(self, text: str, url: str | None, warnings: list[str], deadline: float | None = None) -> _Built:
         if "\x00" in text:
             text = text.replace("\x00", "\ufffd")
             warnings.append("NUL characters replaced with U+FFFD")
         page = build_text_page(text.lstrip("\ufeff"), url=url)
         host = _host(url, warnings)
-        rules = [r for r in self.rules if r.applies_to(host) and not r.selector]
-        return self._label(page, rules, warnings, now, deadline)
+        return _Built(page, host, tuple(warnings), deadline)
+
+    def _label_built(self, built: _Built, now: datetime | None = None) -> Segmentation:
+        """Run this segmenter's rules, the resolver and assembly on a page built by :meth:`_build`
+        (of a segmenter with the same selector rules: the page holds their marks)."""
+        text = built.page.kind == "text"
+        # A text page has no elements for selectors to match, so selector rules sit it out.
+        rules = [r for r in self.rules if r.applies_to(built.host) and not (text and r.selector)]
+        return self._label(built.page, rules, list(built.warnings), now, built.deadline)
 
     def _label(
         self,
