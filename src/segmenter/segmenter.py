@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -14,7 +14,7 @@ from .assemble import AssembleOptions, assemble
 from .features import Page, RegionWeights, build_page
 from .model import Block, Evidence, Segmentation
 from .parse import decode, to_tree
-from .resolve import resolve
+from .resolve import Resolution, resolve
 from .rules.base import BLOCK, CONTEXT, Rule, RuleSet
 from .selectors import select
 from .text import build_text_page, looks_like_text
@@ -166,10 +166,12 @@ class Segmenter:
     def _label_built(self, built: _Built, now: datetime | None = None) -> Segmentation:
         """Run this segmenter's rules, the resolver and assembly on a page built by :meth:`_build`
         (of a segmenter with the same selector rules: the page holds their marks)."""
+        return self._label(built.page, self._rules_for(built), list(built.warnings), now, built.deadline)
+
+    def _rules_for(self, built: _Built) -> list[Rule]:
         text = built.page.kind == "text"
         # A text page has no elements for selectors to match, so selector rules sit it out.
-        rules = [r for r in self.rules if r.applies_to(built.host) and not (text and r.selector)]
-        return self._label(built.page, rules, list(built.warnings), now, built.deadline)
+        return [r for r in self.rules if r.applies_to(built.host) and not (text and r.selector)]
 
     def _label(
         self,
@@ -206,6 +208,19 @@ class Segmenter:
                 changed = changed or len(ev) != before
             if changed:
                 final = [resolve(ev) for ev in evidence]
+        return self._finish(page, evidence, first, final, warnings, now)
+
+    def _finish(
+        self,
+        page: Page,
+        evidence: Sequence[Sequence[Evidence]],
+        first: Sequence[Resolution],
+        final: Sequence[Resolution],
+        warnings: list[str],
+        now: datetime | None = None,
+    ) -> Segmentation:
+        # Split from _label so that a calibration, which works out the labels itself, assembles
+        # the result exactly as segment() does.
         blocks = tuple(
             Block(
                 index=f.index,
