@@ -19,7 +19,8 @@ What it does (docs/calibration.md has the long version):
    order shuffled by ``--seed``) is tried at a few multiples of its current value (``--multiples``,
    default x0.5, x0.75, x1.25, x1.5, x2); the best of them is kept if it raises the objective on
    the tuning half by more than ``--epsilon``. It stops after ``--rounds`` rounds, after a round
-   that changed nothing, or when ``--time-limit`` minutes have passed (checked before each trial).
+   that changed nothing, or when ``--time-limit`` minutes of search have passed (checked before
+   each trial; building the pages before and the final scoring after come on top).
    For each trial only the rules, the resolver and assembly run again, and only where the
    changed weight can matter: blocks whose rules read it under the current setting are judged
    again, a page is assembled and scored again only if a label changed (see ``_Labeller``);
@@ -491,9 +492,13 @@ class Calibration:
     rounds: int
     stopped: str
     seconds: float
-    #: the tuning-half objectives of the default and the tuned weights as the search saw them
-    #: (incrementally); :func:`format_report` warns if they differ from the fresh ones
-    search_default_objective: float
+    #: where the search started (``WEIGHTS`` unless ``start`` was given)
+    start_weights: Mapping[str, float]
+    #: the tuning-half objective of the start as the search saw it (incrementally) and as the
+    #: full pipeline gives it; :attr:`consistent` compares them, and the tuned ones
+    search_start_objective: float
+    fresh_start_objective: float
+    #: the tuning-half objective of the tuned weights as the search saw it
     search_objective: float
 
     @property
@@ -506,7 +511,7 @@ class Calibration:
         """Whether the objectives the search saw are those of the full pipeline."""
         o = self.objectives()
         return (
-            abs(self.search_default_objective - o["default_tune"]) < 1e-9
+            abs(self.search_start_objective - self.fresh_start_objective) < 1e-9
             and abs(self.search_objective - o["tuned_tune"]) < 1e-9
         )
 
@@ -538,21 +543,25 @@ def calibrate(
     objective: Objective | None = None,
     workers: int = MAX_WORKERS,
     incremental: bool = True,
+    start: Mapping[str, float] | None = None,
     log: TextIO | None = None,
 ) -> Calibration:
     """Coordinate search over the default rules' weights on the tuning halves of ``corpora``.
 
     :param corpora: corpus name -> its pages (as :func:`segmenter.bench.load_corpus` gives them).
     :param names: the weights to search (default: all of ``WEIGHTS``, in table order).
-    :param time_limit: seconds for the search (the final scoring comes on top).
+    :param time_limit: seconds for the search (building the pages before it and the final
+        scoring after it come on top).
     :param incremental: work each trial out from the current setting's cached judgements (see
         :class:`_Labeller`); False runs the whole pipeline on every page for every trial.
+    :param start: weights to start the search from, over ``WEIGHTS`` (the "default" columns of
+        the report stay those of ``WEIGHTS``).
     """
     start_time = time.perf_counter()
     objective = objective or Objective()
     default = {k: float(v) for k, v in WEIGHTS.items()}
     names = list(names) if names is not None else list(default)
-    unknown = [n for n in names if n not in default]
+    unknown = [n for n in [*names, *(start or {})] if n not in default]
     if unknown:
         raise ValueError(f"unknown weight name(s): {', '.join(unknown)}")
     rng = random.Random(seed)
@@ -580,13 +589,16 @@ def calibrate(
         def trial(weights: Mapping[str, float]) -> dict[int, PageScore]:
             return pool.label(weights, tune_idx) if incremental else pool.fresh(weights, tune_idx)
 
-        current = dict(default)
+        current = dict(default, **{k: float(v) for k, v in (start or {}).items()})
+        first_setting = dict(current)
         state = trial(current)
         if incremental:
             pool.commit(current)
         current_obj = default_obj = objective.value(_scores(tune, state))
-        say(f"default weights: tuning objective {current_obj:.5f}")
-        deadline = start_time + time_limit if time_limit is not None else None
+        say(f"{'default' if current == default else 'start'} weights: tuning objective {current_obj:.5f}")
+        # The limit is on the search alone: building and scoring take what they take on a
+        # shared machine, and the search should get the same time whatever they took.
+        deadline = time.perf_counter() + time_limit if time_limit is not None else None
         trials: list[Trial] = []
         stopped = f"{rounds} round(s) done"
         done_rounds = 0
@@ -640,7 +652,11 @@ def calibrate(
                 break
 
         say("scoring default and tuned weights on both halves (full pipeline)")
-        default_tune = _scores(tune, pool.fresh(default, tune_idx))
+        default_fresh = pool.fresh(default, tune_idx)
+        default_tune = _scores(tune, default_fresh)
+        start_obj = objective.value(
+            _scores(tune, default_fresh if first_setting == default else pool.fresh(first_setting, tune_idx))
+        )
         tuned_tune = _scores(tune, pool.fresh(current, tune_idx))
         default_held = _scores(held, pool.fresh(default, held_idx))
         tuned_held = _scores(held, pool.fresh(current, held_idx))
@@ -657,7 +673,9 @@ def calibrate(
         rounds=done_rounds,
         stopped=stopped,
         seconds=time.perf_counter() - start_time,
-        search_default_objective=default_obj,
+        start_weights=first_setting,
+        search_start_objective=default_obj,
+        fresh_start_objective=start_obj,
         search_objective=current_obj,
     )
 
@@ -736,8 +754,8 @@ def format_report(cal: Calibration) -> str:
     ]
     if not cal.consistent:
         parts.append(
-            f"WARNING: the search saw tuning objectives {cal.search_default_objective:.6f} (default) and "
-            f"{cal.search_objective:.6f} (tuned), the full pipeline gives {o['default_tune']:.6f} and "
+            f"WARNING: the search saw tuning objectives {cal.search_start_objective:.6f} (start) and "
+            f"{cal.search_objective:.6f} (tuned), the full pipeline gives {cal.fresh_start_objective:.6f} and "
             f"{o['tuned_tune']:.6f}: the incremental labelling is out of step with Segmenter._label, or a "
             "rule reads its weights outside evaluate(); rerun with --no-incremental"
         )
@@ -752,6 +770,7 @@ def calibration_json(cal: Calibration) -> dict[str, Any]:
         "objectives": cal.objectives(),
         "objective": {"caption_weight": cal.objective.caption_weight, "related_weight": cal.objective.related_weight},
         "default_weights": dict(cal.default_weights),
+        "start_weights": dict(cal.start_weights),
         "tuned_weights": dict(cal.tuned_weights),
         "changed": cal.changed,
         "rounds": cal.rounds,
@@ -793,7 +812,9 @@ def _parser() -> argparse.ArgumentParser:
         help="comma-separated corpus names under --root, or corpus folders (default: %(default)s)",
     )
     p.add_argument("--limit", type=int, metavar="N", help="N pages of each corpus (a stable hash sample)")
-    p.add_argument("--time-limit", type=float, metavar="MIN", help="minutes for the search (scoring comes on top)")
+    p.add_argument(
+        "--time-limit", type=float, metavar="MIN", help="minutes for the search (building and scoring come on top)"
+    )
     p.add_argument("--rounds", type=int, default=3, help="at most this many rounds (default: %(default)s)")
     p.add_argument("--seed", type=int, default=0, help="salts the halves and shuffles the order of weights")
     p.add_argument("--workers", type=int, default=MAX_WORKERS, help=f"processes, at most {MAX_WORKERS}")
@@ -805,6 +826,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--caption-weight", type=float, default=CAPTION_WEIGHT, help="caption F1 in the objective")
     p.add_argument("--related-weight", type=float, default=RELATED_WEIGHT, help="related-card F1 in the objective")
     p.add_argument("--only", metavar="NAMES", help="search only these comma-separated weight names")
+    p.add_argument(
+        "--start", metavar="JSON", help='start from these weights over WEIGHTS: a JSON object or a file holding one'
+    )
     p.add_argument(
         "--no-incremental", action="store_true", help="label every page in full for every trial (slow; for checking)"
     )
@@ -833,6 +857,17 @@ def main(argv: list[str] | None = None, *, out: TextIO | None = None, err: TextI
     if names is not None and (bad := [n for n in names if n not in WEIGHTS]):
         print(f"error: unknown weight name(s): {', '.join(bad)}", file=err)
         return 2
+    start = None
+    if args.start:
+        try:
+            text = Path(args.start).read_text(encoding="utf-8") if Path(args.start).is_file() else args.start
+            start = {str(k): float(v) for k, v in json.loads(text).items()}
+        except (OSError, ValueError, AttributeError, TypeError) as exc:
+            print(f"error: --start: {exc}", file=err)
+            return 2
+        if bad := [n for n in start if n not in WEIGHTS]:
+            print(f"error: unknown weight name(s) in --start: {', '.join(bad)}", file=err)
+            return 2
     corpora: dict[str, list[Page]] = {}
     for name in [c.strip() for c in args.corpora.split(",") if c.strip()]:
         path = _corpus_path(args.root, name)
@@ -860,6 +895,7 @@ def main(argv: list[str] | None = None, *, out: TextIO | None = None, err: TextI
         objective=Objective(args.caption_weight, args.related_weight),
         workers=args.workers,
         incremental=not args.no_incremental,
+        start=start,
         log=None if args.quiet else err,
     )
     print(format_report(cal), file=out)
