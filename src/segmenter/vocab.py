@@ -143,21 +143,38 @@ def split_tokens(value: str) -> list[str]:
     Taxonomy classes such as ``tag-facebook`` are left out."""
     out: list[str] = []
     for word in value.split():
-        if _TAXONOMY.match(word):
-            continue
-        parts = [p for p in _TOKEN_SPLIT.split(_CAMEL.sub("-", word)) if p]
-        out.extend(p.lower() for p in parts)
-        if len(parts) > 1:
-            out.append("".join(parts).lower())
+        out.extend(_word(word)[0])
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _word(word: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    # One class name's tokens and categories. Memoised per name, not per attribute value: the
+    # same names ("article", "col-md-8") recur across sites in ever new combinations.
+    if _TAXONOMY.match(word):
+        return (), frozenset()
+    parts = [p for p in _TOKEN_SPLIT.split(_CAMEL.sub("-", word)) if p]
+    tokens = [p.lower() for p in parts]
+    if len(parts) > 1:
+        tokens.append("".join(parts).lower())
+    return tuple(tokens), categories_of(tokens)
 
 
 @lru_cache(maxsize=1 << 16)
 def classify(value: str) -> tuple[tuple[str, ...], frozenset[str]]:
     """Tokens and vocabulary categories of a class/id value, memoised: pages repeat their class
     names endlessly (a pure function, so the memo is safe to share between threads)."""
-    tokens = split_tokens(value)
-    return tuple(tokens), categories_of(tokens)
+    words = value.split()
+    if len(words) == 1:
+        return _word(words[0])
+    tokens: list[str] = []
+    cats: frozenset[str] = frozenset()
+    for word in words:
+        t, c = _word(word)
+        tokens.extend(t)
+        if c:
+            cats = cats | c
+    return tuple(tokens), cats
 
 
 def categories_of(tokens: list[str]) -> frozenset[str]:
