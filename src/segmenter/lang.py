@@ -81,7 +81,7 @@ _TABLES: Mapping[str, frozenset[str]] = MappingProxyType({
         not no also just only very too more most much many some any all each every both either
         neither few other another such same own even still already again ever never always often
         here there now however thus rather quite perhaps
-        said says one
+        said says say one two new once further per plus via
         """
     ),
     "de": _words(
@@ -106,7 +106,7 @@ _TABLES: Mapping[str, frozenset[str]] = MappingProxyType({
     ),
     "fr": _words(
         """
-        le la les l un une des du de d au aux
+        le la les l un une des du de d à au aux
         je j tu il elle on nous vous ils elles me m te t se s lui leur leurs eux moi toi soi
         mon ma mes ton ta tes son sa ses notre nos votre vos
         ce c cet cette ces ça cela ceci celui celle ceux celles qui que qu quoi dont où lequel
@@ -116,12 +116,12 @@ _TABLES: Mapping[str, frozenset[str]] = MappingProxyType({
         et ou mais donc ni car si comme quand lorsque puisque alors ainsi puis
         dans sur sous avec sans pour par en entre vers chez depuis pendant après avant contre selon
         ne n pas plus moins aussi très bien encore déjà même tout tous toute toutes autre autres
-        peu beaucoup trop y non oui comment pourquoi
+        peu beaucoup trop y non oui comment pourquoi dit
         """
     ),
     "es": _words(
         """
-        el la los las lo un una unos unas
+        el la los las lo un uno una unos unas
         yo tú él ella ello ellos ellas nosotros nosotras usted ustedes me te se le les nos os
         mi mis tu tus su sus nuestro nuestra nuestros nuestras
         este esta estos estas ese esa esos esas eso esto aquel aquella
@@ -342,7 +342,7 @@ _ZH_SCALE = 1.5
 _TR_SCALE = 2.0
 # the final syllable of a Korean word that carries a particle (topic, subject, object,
 # possessive, locative, "also", instrumental, "and")
-_KO_PARTICLE = frozenset("은는이가을를의에도로와과")
+_KO_PARTICLE = frozenset("은는을를의에")
 _KO_WORDS = _TABLES["ko"]
 
 #: how many characters of page text :func:`sample_text` keeps
