@@ -25,8 +25,9 @@ Languages written without spaces have no words to count. For them (see :func:`te
   about a third hiragana or more while menus and lists of names have next to none;
 * Chinese: the share of a small set of very common function characters (的, 了, 是, 在 …), scaled
   so that prose lands in the same range as a stop-word density;
-* in both, half the number of characters stands in for the word count (a Chinese or Japanese
-  word is about two characters long), so word-count thresholds keep their meaning;
+* for text in long runs without spaces (any script), half the number of characters stands in
+  for the word count (a Chinese or Japanese word is about two characters long), so word-count
+  thresholds keep their meaning; shorter runs cut by punctuation count their pieces, as before;
 * Korean separates words by spaces but attaches its particles to them: a word counts as a
   function word when it is one of a few common function words or ends in a particle syllable
   (은/는/이/가/을/를/의/에/도/로/와/과 …).
@@ -466,17 +467,19 @@ def text_stats(text: str, language: str = UNDETERMINED) -> tuple[int, float]:
     n = len(tokens)
     if n == 0:
         return 0, 0.0
+    long_runs = len(text) / n > 12  # runs of letters without spaces: Chinese, Japanese, Thai …
+    # (word counts are kept as they were before languages were told apart: half the characters
+    # for long runs, else the \w+ tokens, which cut CJK text at its punctuation and spaces)
+    words = max(1, len(text) // 2) if long_runs else n
     if language == "ja" or language == "zh":
-        # on a Chinese or Japanese page, a block mostly in CJK characters is measured by
-        # characters, however often commas and spaces cut it into tokens
-        cjk = len(_CJK_CHAR.findall(text))
-        if 2 * cjk >= len(text):
-            words = max(1, len(text) // 2)
+        # a block mostly in CJK characters is measured by characters, however often punctuation
+        # cuts it into tokens
+        if long_runs or 2 * len(_CJK_CHAR.findall(text)) >= len(text):
             if language == "ja":
                 return words, len(_HIRAGANA.findall(text)) / len(text)
             return words, min(1.0, _ZH_SCALE * len(_ZH_FUNCTION.findall(text)) / len(text))
-    if len(text) / n > 12:  # long runs of letters without spaces: Thai, Lao, Khmer …
-        return max(1, len(text) // 2), 0.0
+    if long_runs:
+        return words, 0.0
     if language == "ko":
         stop = sum(1 for t in tokens if t[-1] in _KO_PARTICLE or t in _KO_WORDS)
         return n, stop / n
