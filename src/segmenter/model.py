@@ -191,6 +191,19 @@ class Features:
 FEATURE_NAMES: frozenset[str] = frozenset(Features.__dataclass_fields__)
 
 
+def _fast_features(values: dict[str, Any]) -> Features:
+    """A :class:`Features` from a dict holding every field, without the generated ``__init__``.
+
+    The walk makes one per block, and a frozen dataclass's ``__init__`` sets its 34 fields one
+    ``object.__setattr__`` call at a time (ten times the cost of this). The result is an ordinary
+    frozen instance: equal to, and indistinguishable from, ``Features(**values)``
+    (``tests/test_api.py`` checks it). The caller must give every field.
+    """
+    obj = object.__new__(Features)
+    obj.__dict__.update(values)
+    return obj
+
+
 @dataclass(frozen=True)
 class Block:
     """A run of text a reader sees as one unit, in reading order, with exactly one label."""
