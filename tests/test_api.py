@@ -400,15 +400,16 @@ def test_segment_restores_the_garbage_collector_state() -> None:
         gc.enable()
 
 
-def test_fast_features_equal_the_dataclass_constructor() -> None:
-    from segmenter.model import Features, _fast_features
+def test_unchecked_instances_equal_the_dataclass_constructor() -> None:
+    from segmenter.model import Block, Features, _unchecked
 
     page = segmenter.segment("<article><h1>A title here</h1><p>Some words, and more words.</p></article>")
     for block in page.blocks:
         values = {f.name: getattr(block.features, f.name) for f in dataclasses.fields(Features)}
-        fast = _fast_features(values)
+        fast = _unchecked(Features, values)
         assert fast == Features(**values) and hash(fast) == hash(Features(**values))
         with pytest.raises(dataclasses.FrozenInstanceError):
             fast.words = 3  # type: ignore[misc]
+        assert vars(block) == {f.name: getattr(block, f.name) for f in dataclasses.fields(Block)}
     # every field is given: a missing one would surface here, not as an AttributeError later
     assert set(vars(page.blocks[0].features)) == {f.name for f in dataclasses.fields(Features)}

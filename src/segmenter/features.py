@@ -18,7 +18,7 @@ from typing import Any
 from lxml import etree
 
 from .captions import credit_from_attributes
-from .model import Features, _fast_features
+from .model import Features, _unchecked
 from .vocab import (
     BLOCK_TAGS,
     NEGATIVE_CATEGORIES,
@@ -696,7 +696,7 @@ def _finish(
             if cnt >= 2 and cnt > rep:
                 rep = cnt
         feats.append(
-            _fast_features(dict(
+            _unchecked(Features, dict(
                 text=text,
                 tag=r.tag,
                 chars=chars,

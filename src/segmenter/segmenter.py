@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from .assemble import AssembleOptions, assemble
 from .features import Page, RegionWeights, build_page
-from .model import Block, Evidence, Segmentation
+from .model import Block, Evidence, Segmentation, _unchecked
 from .parse import decode, to_tree
 from .resolve import resolve
 from .rules.base import BLOCK, CONTEXT, Rule, RuleSet
@@ -176,6 +176,7 @@ class Segmenter:
         deadline: float | None = None,
     ) -> Segmentation:
         block_rules = [r for r in rules if r.stage == BLOCK]
+        block_evaluators = [r.evaluate for r in block_rules]
         context_rules = [r for r in rules if r.stage == CONTEXT]
         n = len(page.blocks)
         evidence: list[list[Evidence]] = [[] for _ in range(n)]
@@ -187,8 +188,8 @@ class Segmenter:
                 context_rules = []
                 break
             ev = evidence[f.index]
-            for rule in block_rules:
-                ev.extend(rule.evaluate(f, page))
+            for evaluate in block_evaluators:
+                ev.extend(evaluate(f, page))
         first = [resolve(ev) for ev in evidence]
         final = first
         if context_rules:
@@ -202,16 +203,17 @@ class Segmenter:
                 changed = changed or len(ev) != before
             if changed:
                 final = [resolve(ev) for ev in evidence]
+        xpaths = page.xpaths
         blocks = tuple(
-            Block(
-                index=f.index,
-                text=f.text,
-                label=final[f.index].label,
-                xpath=page.xpaths[f.index] if f.index < len(page.xpaths) else "",
-                features=f,
-                context_free_label=first[f.index].label,
-                kind=final[f.index].kind,
-            )
+            _unchecked(Block, {
+                "index": f.index,
+                "text": f.text,
+                "label": final[f.index].label,
+                "xpath": xpaths[f.index] if f.index < len(xpaths) else "",
+                "features": f,
+                "context_free_label": first[f.index].label,
+                "kind": final[f.index].kind,
+            })
             for f in page.blocks
         )
         article, captions, related, junk = assemble(
