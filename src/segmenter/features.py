@@ -19,7 +19,7 @@ from lxml import etree
 
 from .captions import credit_from_attributes
 from .lang import UNDETERMINED, detect, sample_text, text_stats
-from .model import Features
+from .model import Features, _unchecked
 from .vocab import (
     BLOCK_TAGS,
     NEGATIVE_CATEGORIES,
@@ -694,7 +694,7 @@ def _finish(
             if cnt >= 2 and cnt > rep:
                 rep = cnt
         feats.append(
-            Features(
+            _unchecked(Features, dict(
                 text=text,
                 tag=r.tag,
                 chars=chars,
@@ -732,7 +732,7 @@ def _finish(
                 in_main_region=r_start <= i < r_end,
                 region_distance=0 if r_start <= i < r_end else distance,
                 marks=r.marks,
-            )
+            ))
         )
 
     path_cache: dict[int, str] = {}
