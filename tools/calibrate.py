@@ -41,7 +41,9 @@ It never changes ``WEIGHTS``: paste the printed table by hand after review.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
+import gc
 import hashlib
 import json
 import multiprocessing
@@ -164,6 +166,19 @@ class _State:
     signature: tuple[Any, ...] = ()
 
 
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    # As in segment(): labelling makes many small objects without cycles, and the cached
+    # judgements are many more; the cyclic collector would scan them all again and again.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _key(weights: Mapping[str, float]) -> tuple[tuple[str, float], ...]:
     return tuple(sorted((k, float(v)) for k, v in weights.items()))
 
@@ -200,16 +215,20 @@ class _Labeller:
         """Scores through the real pipeline (``Segmenter._label_built``), nothing reused."""
         seg = Segmenter(rules=RuleSet.default(weights=weights), keep_evidence=False)
         out: dict[int, PageScore] = {}
-        for index in indices:
-            page, built = self._pages[index]
-            pred = None
-            if built is not None:
-                try:
-                    pred = prediction_from_segmentation(seg._label_built(built))
-                except Exception:
-                    pred = None
-            out[index] = score_page(page.gold, pred)
+        with _gc_paused():
+            for index in indices:
+                out[index] = self._fresh_one(seg, index)
         return out
+
+    def _fresh_one(self, seg: Segmenter, index: int) -> PageScore:
+        page, built = self._pages[index]
+        pred = None
+        if built is not None:
+            try:
+                pred = prediction_from_segmentation(seg._label_built(built))
+            except Exception:
+                pred = None
+        return score_page(page.gold, pred)
 
     def label(self, weights: Mapping[str, float], indices: Sequence[int]) -> dict[int, PageScore]:
         """Scores under ``weights``, worked out from the committed states (see the class doc)."""
@@ -220,12 +239,13 @@ class _Labeller:
         )
         out: dict[int, PageScore] = {}
         new: dict[int, _State] = {}
-        for index in indices:
-            old = self._states.get(index) if changed is not None else None
-            state = self._step(index, setting, old, changed)
-            out[index] = state.score
-            if state is not old:
-                new[index] = state
+        with _gc_paused():
+            for index in indices:
+                old = self._states.get(index) if changed is not None else None
+                state = self._step(index, setting, old, changed)
+                out[index] = state.score
+                if state is not old:
+                    new[index] = state
         self._trials[_key(weights)] = (frozenset(indices), new)
         return out
 
