@@ -6,9 +6,14 @@ catastrophically on long input.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from functools import lru_cache
+from types import MappingProxyType
 
 import regex
+
+from .lang import UNION
 
 __all__ = [
     "BLOCK_TAGS",
@@ -22,6 +27,7 @@ __all__ = [
     "STRONG_CATEGORIES",
     "WIDGET_CATEGORIES",
     "STOPWORDS",
+    "is_sr_only",
     "categories_of",
     "classify",
     "split_tokens",
@@ -103,9 +109,22 @@ _CATEGORY_PATTERNS: dict[str, str] = {
     r"contenido|corpo|texto",
 }
 
-_CATEGORY_RE = regex.compile(
-    "|".join(f"(?P<{name}>(?:{pat}))" for name, pat in _CATEGORY_PATTERNS.items()), regex.V0
-)
+
+
+def _expand(patterns: dict[str, str]) -> Mapping[str, str]:
+    # The patterns are plain alternations of words, some with one optional last letter
+    # ("tags?"): a token's category is then one dict lookup instead of a regex match. The first
+    # category listing a word keeps it, as the first alternative would win in a regex.
+    table: dict[str, str] = {}
+    for name, pattern in patterns.items():
+        for alt in pattern.split("|"):
+            forms = (alt[:-2], alt[:-1]) if alt.endswith("?") else (alt,)
+            for form in forms:
+                table.setdefault(form, name)
+    return MappingProxyType(table)
+
+
+_CATEGORY_WORDS = _expand(_CATEGORY_PATTERNS)
 
 #: categories that make text junk (or at least not body)
 NEGATIVE_CATEGORIES = frozenset(
@@ -134,8 +153,8 @@ CATEGORY_KINDS: dict[str, str] = {
     "tags": "navigation",
 }
 
-_TOKEN_SPLIT = regex.compile(r"[^0-9A-Za-z]+")
-_CAMEL = regex.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_TOKEN_SPLIT = re.compile(r"[^0-9A-Za-z]+")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
 # CMS taxonomy classes name the post's tags and categories ("tag-facebook", "category-sport"),
@@ -154,69 +173,59 @@ def split_tokens(value: str) -> list[str]:
     left out."""
     out: list[str] = []
     for word in value.split():
-        if _TAXONOMY.match(word):
-            continue
-        parts = [p for p in _TOKEN_SPLIT.split(_CAMEL.sub("-", word)) if p]
-        out.extend(p.lower() for p in parts)
-        if len(parts) > 1:
-            out.append("".join(parts).lower())
+        out.extend(_word(word)[0])
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _word(word: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    # One class name's tokens and categories. Memoised per name, not per attribute value: the
+    # same names ("article", "col-md-8") recur across sites in ever new combinations.
+    if word.isascii() and word.isalnum() and (word.islower() or word.isdigit()):
+        # the common case, one plain lower-case name: no splitting to do
+        cat = _CATEGORY_WORDS.get(word)
+        return (word,), (frozenset((cat,)) if cat else frozenset())
+    if _TAXONOMY.match(word):
+        return (), frozenset()
+    parts = [p for p in _TOKEN_SPLIT.split(word if word.islower() else _CAMEL.sub("-", word)) if p]
+    tokens = [p.lower() for p in parts]
+    if len(parts) > 1:
+        tokens.append("".join(parts).lower())
+    return tuple(tokens), categories_of(tokens)
 
 
 @lru_cache(maxsize=1 << 16)
 def classify(value: str) -> tuple[tuple[str, ...], frozenset[str]]:
     """Tokens and vocabulary categories of a class/id value, memoised: pages repeat their class
     names endlessly (a pure function, so the memo is safe to share between threads)."""
-    tokens = split_tokens(value)
-    return tuple(tokens), categories_of(tokens)
+    words = value.split()
+    if len(words) == 1:
+        return _word(words[0])
+    tokens: list[str] = []
+    cats: frozenset[str] = frozenset()
+    for word in words:
+        t, c = _word(word)
+        tokens.extend(t)
+        if c:
+            cats = cats | c
+    return tuple(tokens), cats
 
 
 def categories_of(tokens: list[str]) -> frozenset[str]:
     """The vocabulary categories a list of class/id tokens belongs to."""
-    found: set[str] = set()
-    for tok in tokens:
-        if len(tok) > 40:  # hashes and generated names carry no meaning
-            continue
-        m = _CATEGORY_RE.fullmatch(tok)
-        if m is not None and m.lastgroup is not None:
-            found.add(m.lastgroup)
-    return frozenset(found)
+    words = _CATEGORY_WORDS
+    return frozenset(words[tok] for tok in tokens if tok in words)
 
 
-# Common function words of English, German, French, Spanish, Italian, Portuguese and Dutch.
-# One table for all: a block's share of them tells prose from lists of names and links in any
-# of these languages without detecting the language first.
-STOPWORDS = frozenset(
-    """
-    a about above after again against all also am an and any are as at be because been before being
-    below between both but by can could did do does doing down during each few for from further had
-    has have having he her here hers herself him himself his how i if in into is it its itself just
-    me more most my myself no nor not now of off on once only or other our ours out over own same she
-    should so some such than that the their theirs them themselves then there these they this those
-    through to too under until up very was we were what when where which while who whom why will with
-    would you your yours said says say one two new
-    der die das den dem des ein eine einer eines einem einen und oder aber nicht ist sind war waren
-    wird werden wurde wurden hat haben hatte auch auf aus bei mit nach von vor zu zum zur im ins am
-    an als wie wenn dass daß sich sie er es wir ihr ich noch nur schon so für über unter um bis durch
-    gegen ohne sein seine ihre ihrem ihren man mehr sehr kann können muss soll will diese dieser
-    dieses kein keine dann doch hier
-    le la les un une des du de et ou mais ne pas est sont était ont avait été être avoir il elle ils
-    elles nous vous je tu on ce cette ces qui que quoi dont où dans sur sous avec pour par en au aux
-    plus se sa son ses leur leurs y aussi comme si tout tous très
-    el los las uno unos unas y o pero no es son era fue han ha había ser estar él ella ellos ellas
-    nosotros usted que quien cual donde en con por para del al lo le les se su sus más muy como
-    también ya este esta estos estas ese esa todo todos sobre entre sin
-    il lo gli i una uno e ed ma non è sono era erano ha hanno aveva essere lui lei loro noi voi che
-    chi cui dove nel nella nei nelle con per tra fra della dello delle dei degli al alla alle ai agli
-    si più anche come questo questa quello quella tutto
-    o os as um uma uns umas e ou mas não é são era foi têm tem havia ser estar ele ela eles elas nós
-    você que quem qual onde em no na nos nas com por para do da dos das ao à se seu sua seus suas
-    mais muito como também já este esta isso isto
-    de het een en of maar niet is zijn was waren heeft hebben had wordt worden werd hij zij ze wij
-    jij ik je u dat die dit deze wie wat waar in op aan met voor door bij naar uit van over onder
-    ook als dan nog al er om tot te zo meer
-    """.split()
-)
+@lru_cache(maxsize=1 << 14)
+def is_sr_only(value: str) -> bool:
+    """Whether a class value names a screen-reader-only element (``sr-only``, ``visually-hidden``…)."""
+    return any(c in SR_ONLY_CLASSES for c in value.lower().split())
+
+
+#: the function words of every language segmenter has a table for, in one set; blocks are
+#: measured against their page's own language (see :mod:`segmenter.lang`)
+STOPWORDS = UNION
 
 #: a lead-in that introduces a link to another article inside the body ("Read more: …")
 LEADIN = regex.compile(
