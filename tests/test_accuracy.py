@@ -164,3 +164,25 @@ def test_story_split_by_a_box_of_links_between_sibling_containers_is_one_region(
     assert "another story" not in result.article.text.lower()
     # both text boxes are the text region, not one of them and prose beside it
     assert all(b.features.in_main_region for b in result.blocks if "village council" in b.text)
+
+
+def test_a_lone_blurb_on_a_page_of_other_text_is_no_article():
+    # a shop grid (short lines, no prose) with one short company blurb: no article
+    items = "".join(
+        f'<div class="tile"><h3><a href="/p/{i}">Garden trowel with a steel blade, model {i}</a></h3>'
+        f"<span>$ {i}9.00</span><button>Add to cart</button></div>"
+        for i in range(40)
+    )
+    blurb = (
+        "<p>Greenfield Tools has made sturdy hand tools for gardeners since 1931, in a small workshop by "
+        "the river. Every trowel, fork and spade is forged, ground and fitted by hand, and we repair what "
+        "we sell for as long as you own it.</p>"
+    )
+    result = segmenter.segment(f"<html><body><div class='grid'>{items}</div>{blurb}</body></html>")
+    assert result.article is None
+
+
+def test_a_short_article_that_is_most_of_the_page_is_kept():
+    page = f"<html><body><h1>Notice</h1><p>{PROSE}</p><p>{PROSE.replace('village', 'town')}</p></body></html>"
+    result = segmenter.segment(page)
+    assert result.article is not None

@@ -40,6 +40,11 @@ class AssembleOptions:
 
     min_article_chars: int = 250
     min_article_prose_words: int = 20
+    #: a body shorter than this that is also less than ``min_article_share`` of the page's text
+    #: is no article: the page's content is not prose (a shop grid, a list) and the one passage
+    #: found is a blurb, a consent notice or a promo
+    short_article_chars: int = 300
+    min_article_share: float = 0.1
 
 
 def _absolute(href: str | None, base: str | None) -> str | None:
@@ -144,6 +149,8 @@ def assemble(
     # an article has some substance and at least one real paragraph; a page of teaser snippets
     # and one-line blurbs has neither
     if body_chars < options.min_article_chars and prose_words < options.min_article_prose_words:
+        article = None
+    elif body_chars < options.short_article_chars and body_chars < options.min_article_share * page.total_chars:
         article = None
     else:
         article = Article(title=title_text, paragraphs=tuple(paragraphs), byline=byline, dateline=dateline)
