@@ -186,3 +186,26 @@ def test_a_short_article_that_is_most_of_the_page_is_kept():
     page = f"<html><body><h1>Notice</h1><p>{PROSE}</p><p>{PROSE.replace('village', 'town')}</p></body></html>"
     result = segmenter.segment(page)
     assert result.article is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By entering your email address you agree to receive our weekly letters and offers from our partners, "
+        "and you acknowledge our privacy notice, which explains how we store and process what you give us.",
+        "We use cookies to remember your settings and to measure how our pages are read.",
+        "I consent to Example Ltd processing my email address to send me offers.",
+    ],
+)
+def test_form_fine_print_is_boilerplate(text):
+    block = make_features(text)
+    votes = list(BoilerplateTextRule().evaluate(block, make_page([block])))
+    assert votes and votes[0].label is Label.JUNK
+
+
+@pytest.mark.parametrize(
+    "text", ["I agree with the last poster: the old saw is better than the new one.", "By using a sharp chisel you avoid tearing the grain of the wood."]
+)
+def test_agreeing_in_prose_is_not_fine_print(text):
+    block = make_features(text)
+    assert not list(BoilerplateTextRule().evaluate(block, make_page([block])))

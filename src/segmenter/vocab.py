@@ -18,6 +18,7 @@ from .lang import UNION
 __all__ = [
     "BLOCK_TAGS",
     "BOILERPLATE",
+    "CONSENT",
     "DATE_ONLY",
     "LEADIN",
     "RELATED_HEADING",
@@ -339,6 +340,17 @@ BOILERPLATE: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ),
     # the heading of a box of links to other articles
     ("promo", RELATED_HEADING),
+)
+
+#: the fine print of a signup form or a cookie notice ("By signing up, you agree to …", "We use
+#: cookies …"): furniture however long its sentence runs
+CONSENT = regex.compile(
+    r"^(?:by (?:providing|entering|submitting|clicking|tapping|signing up|subscribing|opting in|using|continuing|"
+    r"checking|registering|creating|proceeding)\b[^.]{0,200}?\b(?:agree|consent|accept|acknowledg)|"
+    r"i (?:consent|agree) to (?:receiv|the (?:terms|privacy|use|processing|storage)|my (?:data|personal|email|information)|"
+    r"be contacted|being contacted|\p{Lu}\p{L}* processing)|i consent\b|i would like to (?:be emailed|receive)|"
+    r"we use cookies\b|this (?:web)?site uses cookies\b|we and our (?:\d+ )?partners\b|to make \w+ work, we log)",
+    regex.IGNORECASE,
 )
 
 #: a line that is nothing but a date or a time ("23:24 GMT", "Updated 3 March 2024, 10:02")
