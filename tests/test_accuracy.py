@@ -167,18 +167,17 @@ def test_story_split_by_a_box_of_links_between_sibling_containers_is_one_region(
 
 
 def test_a_lone_blurb_on_a_page_of_other_text_is_no_article():
-    # a shop grid (short lines, no prose) with one short company blurb: no article
-    items = "".join(
-        f'<div class="tile"><h3><a href="/p/{i}">Garden trowel with a steel blade, model {i}</a></h3>'
-        f"<span>$ {i}9.00</span><button>Add to cart</button></div>"
-        for i in range(40)
+    # a page that is mostly a site map of links, with one short company blurb: no article
+    links = "".join(
+        f'<li><a href="/c/{i}">Garden trowels, forks and spades, range {i}</a></li>' for i in range(60)
     )
     blurb = (
         "<p>Greenfield Tools has made sturdy hand tools for gardeners since 1931, in a small workshop by "
         "the river. Every trowel, fork and spade is forged, ground and fitted by hand, and we repair what "
         "we sell for as long as you own it.</p>"
     )
-    result = segmenter.segment(f"<html><body><div class='grid'>{items}</div>{blurb}</body></html>")
+    page = f"<html><body><nav><ul>{links}</ul></nav>{blurb}<footer><ul>{links}</ul></footer></body></html>"
+    result = segmenter.segment(page)
     assert result.article is None
 
 
@@ -209,3 +208,29 @@ def test_form_fine_print_is_boilerplate(text):
 def test_agreeing_in_prose_is_not_fine_print(text):
     block = make_features(text)
     assert not list(BoilerplateTextRule().evaluate(block, make_page([block])))
+
+
+def _listing(intro: str) -> str:
+    items = "".join(
+        f'<li class="job"><a href="/jobs/{i}">Senior harbour pilot wanted for the night shift, post {i}</a>'
+        f'<span class="place">Northport</span><span class="age">{i + 1}d</span></li>'
+        for i in range(20)
+    )
+    return f"""<html><body><nav><a href="/">Home</a> <a href="/jobs">Jobs</a></nav>
+    <main><h1>Harbour jobs</h1>{intro}<ul class="jobs">{items}</ul></main>
+    <footer><p>Northport Harbour Board</p></footer></body></html>"""
+
+
+def test_a_page_that_lists_items_under_its_headline_has_the_list_as_its_article():
+    result = segmenter.segment(_listing("<p>All open posts.</p>"))
+    assert result.article is not None
+    assert result.article.text.count("Senior harbour pilot") == 20
+    assert "Home" not in result.article.text
+
+
+def test_an_article_followed_by_teasers_keeps_the_teasers_out():
+    intro = "".join(f"<p>{_para(i)}</p>" for i in range(3))
+    result = segmenter.segment(_listing(intro))
+    assert result.article is not None
+    assert "village council" in result.article.text
+    assert "Senior harbour pilot" not in result.article.text

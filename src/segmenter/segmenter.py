@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from .assemble import AssembleOptions, assemble
+from .assemble import AssembleOptions, assemble, listing_labels
 from .features import Page, RegionWeights, build_page
 from .model import Block, Evidence, Segmentation, _unchecked
 from .parse import decode, to_tree
@@ -251,11 +251,15 @@ class Segmenter:
         # Split from _label so that a calibration, which works out the labels itself, assembles
         # the result exactly as segment() does.
         xpaths = page.xpaths
+        labels = [r.label for r in final]
+        listing = listing_labels(page, labels) if page.kind == "html" else None
+        if listing is not None:
+            labels = listing
         blocks = tuple(
             _unchecked(Block, {
                 "index": f.index,
                 "text": f.text,
-                "label": final[f.index].label,
+                "label": labels[f.index],
                 "xpath": xpaths[f.index] if f.index < len(xpaths) else "",
                 "features": f,
                 "context_free_label": first[f.index].label,
