@@ -234,3 +234,21 @@ def test_an_article_followed_by_teasers_keeps_the_teasers_out():
     assert result.article is not None
     assert "village council" in result.article.text
     assert "Senior harbour pilot" not in result.article.text
+
+
+def test_a_passage_printed_twice_for_two_screen_sizes_is_read_once():
+    section = "".join(f"<p>{_para(i)}</p>" for i in range(3))
+    page = f"""<html><body><article><h1>The old mill</h1><p>{PROSE.replace("village", "county")}</p>
+    <div class="mobile-only">{section}</div><div class="desktop-only">{section}</div></article></body></html>"""
+    result = segmenter.segment(page)
+    assert result.article is not None
+    assert result.article.text.count("village council") == 3
+
+
+def test_a_single_repeated_line_stays():
+    quote = "<p>The mill will reopen as a bakery next spring, the council said.</p>"
+    paras = "".join(f"<p>{_para(i)}</p>" for i in range(2))
+    page = f"<html><body><article><h1>The old mill</h1>{quote}{paras}{quote}</article></body></html>"
+    result = segmenter.segment(page)
+    assert result.article is not None
+    assert result.article.text.count("reopen as a bakery") == 2
