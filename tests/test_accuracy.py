@@ -7,7 +7,7 @@ import pytest
 
 import segmenter
 from segmenter import Label
-from segmenter.rules.builtin import BoilerplateTextRule
+from segmenter.rules.builtin import BoilerplateTextRule, BylineDatelineRule
 from segmenter.testing import make_features, make_page
 from segmenter.vocab import DATE_ONLY, classify
 
@@ -252,3 +252,10 @@ def test_a_single_repeated_line_stays():
     result = segmenter.segment(page)
     assert result.article is not None
     assert result.article.text.count("reopen as a bakery") == 2
+
+
+def test_a_year_alone_in_a_table_cell_is_data_not_a_dateline():
+    cell = make_features("1947", tag="td", in_table=True)
+    assert not list(BylineDatelineRule().evaluate(cell, make_page([cell])))
+    line = make_features("12 March 2024")
+    assert [v.label for v in BylineDatelineRule().evaluate(line, make_page([line]))] == [Label.DATELINE]

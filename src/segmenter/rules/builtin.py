@@ -310,6 +310,9 @@ _DATE_WORDS = regex.compile(
 )
 
 
+_CELL_TAGS = frozenset({"td", "th"})
+
+
 class BylineDatelineRule(WeightedRule):
     """"By Jane Doe", author and date classes, ``<time>`` lines: metadata, not body."""
 
@@ -330,7 +333,8 @@ class BylineDatelineRule(WeightedRule):
             yield self.vote(Label.BYLINE, self.weights["byline"], "a byline ('By …' or an author class)")
         elif ("date" in block.categories or "time" in block.containers) and _DATE_WORDS.search(text):
             yield self.vote(Label.DATELINE, self.weights["dateline"], "a date line (date class or <time>)")
-        elif block.words <= 8 and DATE_ONLY.match(text):
+        elif block.words <= 8 and block.tag not in _CELL_TAGS and DATE_ONLY.match(text):
+            # (a year or a date alone in a table cell is the table's data, not the story's date)
             yield self.vote(Label.DATELINE, self.weights["dateline"], "a line that is only a date or time")
 
 
