@@ -259,3 +259,19 @@ def test_a_year_alone_in_a_table_cell_is_data_not_a_dateline():
     assert not list(BylineDatelineRule().evaluate(cell, make_page([cell])))
     line = make_features("12 March 2024")
     assert [v.label for v in BylineDatelineRule().evaluate(line, make_page([line]))] == [Label.DATELINE]
+
+
+def test_the_snippets_of_related_cards_inside_the_article_go_with_their_headlines():
+    paras = "".join(f"<p>{_para(i)}</p>" for i in range(5))
+    cards = "".join(
+        f'<div class="related-post"><h4><a href="/p/{i}">Bridge repairs on the east road take another month, part {i}</a></h4>'
+        f"<p>Engineers found more rust than expected under the deck of the old bridge, and the road stays shut.</p>"
+        f"<p>March {i + 1}, 2024</p></div>"
+        for i in range(3)
+    )
+    page = f"""<html><body><article><h1>The old mill</h1><div class="entry-content">{paras}
+    <div class="related-posts"><h3>Related</h3>{cards}</div></div></article></body></html>"""
+    result = segmenter.segment(page)
+    assert result.article is not None
+    assert result.article.text.count("village council") == 5
+    assert "Engineers found more rust" not in result.article.text

@@ -29,6 +29,7 @@ __all__ = [
     "BylineDatelineRule",
     "CaptionRule",
     "ClassVocabularyRule",
+    "CardContextRule",
     "ContextSmoothingRule",
     "HeaderZoneRule",
     "HeadingRule",
@@ -79,6 +80,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType({
     "related.card": 4.0,
     "context.body": 1.5,
     "context.junk": 1.0,
+    "related.card_line": 4.0,
 })
 
 
@@ -528,6 +530,38 @@ class ContextSmoothingRule(WeightedRule):
                 yield self.vote(Label.JUNK, self.weights["context.junk"], "a short line with no body around it")
 
 
+class CardContextRule(WeightedRule):
+    """Inside the article region a teaser card's headline link is judged on its own (a list of
+    links can be the article's); in a box the markup calls related ("related-posts"), once the
+    headline is judged a related link, the card's other lines (its snippet, date, section) go
+    with it."""
+
+    name = "card-context"
+    priority = 2100
+    stage = CONTEXT
+    requires = frozenset({"in_card", "card", "index", "categories"})
+    emits = frozenset({Label.RELATED})
+
+    def __init__(self, window: int = 8, *, weights: Mapping[str, float] | None = None) -> None:
+        super().__init__(weights)
+        self.window = window
+
+    def evaluate(self, block: Features, page: Page) -> Iterator[Evidence]:
+        labels = page.provisional
+        if not block.in_card or "related" not in block.categories or not labels or labels[block.index] is Label.RELATED:
+            return
+        blocks = page.blocks
+        i, card = block.index, block.card
+        # a card's lines are consecutive blocks: look a few either way for its headline
+        for j in range(max(0, i - self.window), min(len(blocks), i + self.window + 1)):
+            if j != i and blocks[j].card == card and labels[j] is Label.RELATED:
+                yield self.vote(
+                    Label.RELATED, self.weights["related.card_line"], "a line of a card whose headline is a related link",
+                    final=True,
+                )
+                return
+
+
 def _nearest(labels: tuple[object, ...], i: int, step: int, window: int) -> object:
     """The label of the nearest neighbour in direction ``step`` that is not a caption/credit."""
     j = i + step
@@ -558,4 +592,5 @@ def default_rules(weights: Mapping[str, float] | None = None) -> Iterable[Rule]:
         CaptionRule(weights=w),
         RelatedLinkRule(weights=w),
         ContextSmoothingRule(weights=w),
+        CardContextRule(weights=w),
     ]
