@@ -85,7 +85,9 @@ _CATEGORY_PATTERNS: dict[str, str] = {
     r"registration|donate|donation|upsell|optin",
     "comments": r"comments?|commentlist|disqus|discussion|respond|replies|reply|talkback|reactions|"
     r"kommentare?|commentaires?|comentarios?",
-    "cookie": r"cookies?|consent|gdpr|cmp|onetrust|cookiebot|privacy",
+    # (not "cmp": Adobe's page components are all "cmp-…"; "cmplz" is a consent plugin)
+    "cookie": r"cookies?|consent|gdpr|onetrust|cookiebot|cmplz|privacy|cookiebanner|cookienotice|"
+    r"cookieconsent|cookiebar|cookielaw|cookiewall|cookiepopup|cookienotification|cookiepolicy",
     "ad": r"ad|ads|adv|advert|adverts|advertisement|advertising|adsense|adslot|adunit|adwrapper|dfp|gpt|"
     r"sponsor|sponsored|sponsors|promoted|revcontent|dianomi|plista|ligatus|nativo|mgid|"
     r"adblade|"
