@@ -275,3 +275,18 @@ def test_the_snippets_of_related_cards_inside_the_article_go_with_their_headline
     assert result.article is not None
     assert result.article.text.count("village council") == 5
     assert "Engineers found more rust" not in result.article.text
+
+
+def test_component_prefixes_are_not_consent_dialogs():
+    # Adobe's page components are all "cmp-…"; cookie compounds and consent plugins are cookies
+    assert "cookie" not in classify("cmp-text cmp-container")[1]
+    assert "cookie" in classify("cmplz-cookiebanner")[1]
+    assert "cookie" in classify("site-cookienotice")[1]
+
+
+def test_button_labels_are_furniture():
+    from segmenter.rules.builtin import SemanticContainerRule
+
+    block = make_features("Copy link", tag="button", containers={"button"})
+    votes = list(SemanticContainerRule().evaluate(block, make_page([block])))
+    assert [v.label for v in votes] == [Label.JUNK]

@@ -54,6 +54,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType({
     "container.footer": 1.5,
     "container.aside": 1.0,
     "container.form": 1.0,
+    "container.button": 1.5,
     "container.header": 0.75,
     "container.article": 0.5,
     "container.articlebody": 1.5,
@@ -122,8 +123,8 @@ class TitleRule(Rule):
 
 
 class SemanticContainerRule(WeightedRule):
-    """HTML5 sectioning elements and ARIA roles: nav, footer, aside, form, header are page
-    furniture; article, main and ``itemprop=articleBody`` hold the story."""
+    """HTML5 sectioning elements and ARIA roles: nav, footer, aside, form, header and buttons are
+    page furniture; article, main and ``itemprop=articleBody`` hold the story."""
 
     name = "semantic-containers"
     priority = 100
@@ -140,6 +141,8 @@ class SemanticContainerRule(WeightedRule):
             yield self.vote(Label.JUNK, self.weights["container.aside"], "inside <aside>")
         if "form" in c or "role:search" in c:
             yield self.vote(Label.JUNK, self.weights["container.form"], "inside a form", kind=JunkKind.PROMO)
+        if ("button" in c or block.tag == "button") and not block.heading_level:
+            yield self.vote(Label.JUNK, self.weights["container.button"], "the label of a button", kind=JunkKind.NAVIGATION)
         if ("header" in c or "role:banner" in c) and "article" not in c and not block.heading_level:
             yield self.vote(
                 Label.JUNK, self.weights["container.header"], "inside a page <header>", kind=JunkKind.NAVIGATION
