@@ -290,3 +290,16 @@ def test_button_labels_are_furniture():
     block = make_features("Copy link", tag="button", containers={"button"})
     votes = list(SemanticContainerRule().evaluate(block, make_page([block])))
     assert [v.label for v in votes] == [Label.JUNK]
+
+
+def test_hiding_utility_classes_hide_unless_a_screen_size_shows_them():
+    from segmenter.vocab import hides
+
+    assert hides("paywall hidden") and hides("d-none") and hides("box is-hidden")
+    assert not hides("hidden md:block") and not hides("d-none d-lg-flex") and not hides("hide")
+    page = f"""<html><body><article><h1>The old mill</h1>{"".join(f"<p>{_para(i)}</p>" for i in range(3))}
+    <div class="promo hidden"><p>This content is reserved for subscribers, who get unlimited access.</p></div>
+    </article></body></html>"""
+    result = segmenter.segment(page)
+    assert result.article is not None
+    assert "reserved for subscribers" not in result.article.text

@@ -28,6 +28,7 @@ from .vocab import (
     STRONG_CATEGORIES,
     WIDGET_CATEGORIES,
     classify,
+    hides,
     is_sr_only,
 )
 
@@ -432,7 +433,7 @@ def build_page(
                 tag in SKIP_TAGS
                 and not (show_noscript and tag == "noscript")
                 and not (tag in _FOREIGN and next(el.iter(*_HTML_IN_FOREIGN), None) is not None)
-            ) or (hidden and el in hidden) or (cls and is_sr_only(cls)):
+            ) or (hidden and el in hidden) or (cls and (is_sr_only(cls) or (not show_hidden and hides(cls)))):
                 # an invisible element takes no room, not even a line break: no flush
                 walker.skip_subtree()
                 stack.append(_Frame(-1, tag, False, {}, {}, frozenset(), True, (), ()))
