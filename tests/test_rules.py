@@ -299,3 +299,13 @@ def test_card_context_only_follows_a_related_headline_in_a_related_box():
     plain = make_features("Engineers found more rust than expected.", in_card=True, card=7)
     page2 = make_page([head, plain], provisional=[Label.RELATED, Label.BODY])
     assert list(CardContextRule().evaluate(page2.blocks[1], page2)) == []
+
+
+def test_a_linked_table_cell_in_the_article_is_data_not_a_lone_link():
+    from segmenter.rules.builtin import LinkDensityRule
+
+    cell = make_features("Harbour Lights", link_chars=14, tag="th", in_table=True, in_main_region=True)
+    lone = make_features("Harbour Lights", link_chars=14, in_main_region=True)
+    page = make_page([cell, lone])
+    weight = lambda b: sum(e.weight for e in LinkDensityRule().evaluate(b, page))  # noqa: E731
+    assert weight(page.blocks[0]) < weight(page.blocks[1]) / 2

@@ -207,12 +207,15 @@ def _leads_into_region(block: Features) -> bool:
     )
 
 
+_CELL_TAGS = frozenset({"td", "th"})
+
+
 class LinkDensityRule(WeightedRule):
     """Text that is mostly links is navigation or teasers, not prose."""
 
     name = "link-density"
     priority = 400
-    requires = frozenset({"link_density", "words", "all_link", "heading_level"})
+    requires = frozenset({"link_density", "words", "all_link", "heading_level", "tag", "in_main_region"})
     emits = frozenset({Label.JUNK})
 
     def __init__(self, threshold: float = 0.33, short_words: int = 8, *, weights: Mapping[str, float] | None = None) -> None:
@@ -222,10 +225,15 @@ class LinkDensityRule(WeightedRule):
 
     def evaluate(self, block: Features, page: Page) -> Iterator[Evidence]:
         ld = block.link_density
+        # a cell of a table in the article region links the row's subject (a film, a place): the
+        # table's data, not a menu, so the cell's links weigh half and it is no lone link
+        cell = block.tag in _CELL_TAGS and block.in_main_region
         if ld > self.threshold:
             weight = self.weights["link.density"] * (ld - self.threshold) / (1 - self.threshold)
+            if cell:
+                weight /= 2
             yield self.vote(Label.JUNK, round(weight, 3), f"link density {ld:.2f}", kind=JunkKind.NAVIGATION)
-        if block.all_link and block.words < self.short_words and not block.heading_level:
+        if block.all_link and block.words < self.short_words and not block.heading_level and not cell:
             yield self.vote(Label.JUNK, self.weights["link.short_all_link"], "a short link on its own")
 
 
@@ -313,9 +321,6 @@ _DATE_WORDS = regex.compile(
     r"\b(?:updated|published|posted|aktualisiert|veröffentlicht|publié|mis à jour|actualizado|publicado)\b)",
     regex.IGNORECASE,
 )
-
-
-_CELL_TAGS = frozenset({"td", "th"})
 
 
 class BylineDatelineRule(WeightedRule):
