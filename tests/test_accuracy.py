@@ -303,3 +303,13 @@ def test_hiding_utility_classes_hide_unless_a_screen_size_shows_them():
     result = segmenter.segment(page)
     assert result.article is not None
     assert "reserved for subscribers" not in result.article.text
+
+
+def test_an_author_box_is_not_the_story_but_an_author_class_on_the_wrapper_is_ignored():
+    paras = "".join(f"<p>{_para(i)}</p>" for i in range(4))
+    bio = "<div class='about-writer'><p>Jane Example has covered the county's mills and bakeries for twenty years, and lives by the river.</p></div>"
+    page = f"<html><body><div><article class='story byline'><h1>The old mill</h1>{paras}</article>{bio}</div></body></html>"
+    result = segmenter.segment(page)
+    assert result.article is not None
+    assert result.article.text.count("village council") == 4
+    assert "twenty years" not in result.article.text

@@ -727,8 +727,11 @@ def _finish(
         words, stop = stats[i]
         chars = len(r.text)
         text = r.text
+        # (an author class on a wrapper of the whole story names the post's author, not an
+        # author box: like a weak marker there, it is ignored)
         cats = frozenset(
-            c for c, nd in r.cats.items() if c not in NEGATIVE_CATEGORIES or not ignored(c, nd, keep_out)
+            c for c, nd in r.cats.items()
+            if (c not in NEGATIVE_CATEGORIES and c != "byline") or not ignored(c, nd, keep_out)
         )
         containers = frozenset(
             c for c, nd in r.containers.items()

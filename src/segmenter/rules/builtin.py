@@ -61,6 +61,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType({
     "class.negative": 1.5,
     "class.strong_negative": 2.5,
     "class.content": 0.25,
+    "class.author_box": 2.5,
     "link.density": 3.0,
     "link.short_all_link": 1.0,
     "prose.long": 1.0,
@@ -159,7 +160,7 @@ class ClassVocabularyRule(WeightedRule):
 
     name = "class-vocabulary"
     priority = 200
-    requires = frozenset({"categories"})
+    requires = frozenset({"categories", "words"})
     emits = frozenset({Label.JUNK, Label.BODY, Label.RELATED})
 
     def evaluate(self, block: Features, page: Page) -> Iterator[Evidence]:
@@ -171,6 +172,9 @@ class ClassVocabularyRule(WeightedRule):
             yield self.vote(Label.JUNK, weight, f"inside a '{cat}' class/id", kind=JunkKind(CATEGORY_KINDS[cat]))
         if "content" in cats and not (cats & NEGATIVE_CATEGORIES):
             yield self.vote(Label.BODY, self.weights["class.content"], "inside a content/article class")
+        if "byline" in cats and block.words >= 15:
+            # prose in an author class is the author's box (a bio), not the story
+            yield self.vote(Label.JUNK, self.weights["class.author_box"], "prose inside an author class")
 
 
 class MainRegionRule(WeightedRule):
