@@ -309,3 +309,13 @@ def test_a_linked_table_cell_in_the_article_is_data_not_a_lone_link():
     page = make_page([cell, lone])
     weight = lambda b: sum(e.weight for e in LinkDensityRule().evaluate(b, page))  # noqa: E731
     assert weight(page.blocks[0]) < weight(page.blocks[1]) / 2
+
+
+def test_text_beside_the_links_of_a_related_box_leans_to_junk():
+    from segmenter.rules.builtin import ClassVocabularyRule
+
+    snippet = make_features("Engineers found more rust than expected under the deck.", categories={"related"})
+    headline = make_features("Bridge repairs take another month", link_chars=34, categories={"related"})
+    page = make_page([snippet, headline])
+    assert [v.label for v in ClassVocabularyRule().evaluate(page.blocks[0], page)] == [Label.JUNK]
+    assert list(ClassVocabularyRule().evaluate(page.blocks[1], page)) == []

@@ -160,14 +160,18 @@ class ClassVocabularyRule(WeightedRule):
 
     name = "class-vocabulary"
     priority = 200
-    requires = frozenset({"categories", "words"})
+    requires = frozenset({"categories", "words", "link_density"})
     emits = frozenset({Label.JUNK, Label.BODY, Label.RELATED})
 
     def evaluate(self, block: Features, page: Page) -> Iterator[Evidence]:
         cats = block.categories
         for cat in sorted(cats & NEGATIVE_CATEGORIES):
             if cat == "related":
-                continue  # the related-links rule decides what a related region holds
+                # the related-links rule decides what a related region's links are; the text
+                # beside them (teaser snippets, dates) leans to junk
+                if block.link_density < 0.5:
+                    yield self.vote(Label.JUNK, self.weights["class.negative"], "text in a related box", kind=JunkKind.PROMO)
+                continue
             weight = self.weights["class.strong_negative"] if cat in STRONG_CATEGORIES else self.weights["class.negative"]
             yield self.vote(Label.JUNK, weight, f"inside a '{cat}' class/id", kind=JunkKind(CATEGORY_KINDS[cat]))
         if "content" in cats and not (cats & NEGATIVE_CATEGORIES):
