@@ -19,6 +19,7 @@ from lxml import etree
 
 from .captions import credit_from_attributes
 from .model import Features
+from .title import TitleCandidate, choose_title, title_similarity
 from .vocab import (
     BLOCK_TAGS,
     NEGATIVE_CATEGORIES,
@@ -39,7 +40,6 @@ STRONG_WRAPPER_SHARE = 0.6
 REGION_NEAR_LEVELS = 4
 REGION_FAR = 9
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»/]{1,2}\s+")
 _SENTENCE_END = frozenset(".!?。！？…\"”’'»)")
 # an <svg> or <math> left open swallows the rest of the page in libxml2's tree; browsers leave
 # foreign content at the first HTML block element, so such a subtree is walked, not skipped
@@ -204,38 +204,6 @@ def _text_stats(text: str) -> tuple[int, float]:
         return max(1, len(text) // 2), 0.0
     stop = sum(1 for t in tokens if t in STOPWORDS)
     return n, stop / n
-
-
-def _clean_title(title: str | None, site_name: str | None) -> str | None:
-    if not title:
-        return None
-    title = " ".join(title.split())
-    parts = [p for p in _TITLE_SEPARATORS.split(title) if p]
-    if len(parts) <= 1:
-        return title
-    if site_name:
-        sn = site_name.strip().lower()
-        parts = [p for p in parts if p.strip().lower() != sn] or parts
-    return max(parts, key=len)
-
-
-def _word_set(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
-
-
-def title_similarity(a: str, b: str) -> float:
-    """Word-bag F1 of two strings (lower-cased word tokens)."""
-    ta, tb = _word_set(a), _word_set(b)
-    if not ta or not tb:
-        return 0.0
-    from collections import Counter
-
-    ca, cb = Counter(ta), Counter(tb)
-    common = sum((ca & cb).values())
-    if common == 0:
-        return 0.0
-    p, r = common / len(ta), common / len(tb)
-    return 2 * p * r / (p + r)
 
 
 def _read_meta(root: Any) -> Meta:
@@ -653,7 +621,9 @@ def _finish(
             if any(title_similarity(r.text, alt) >= 0.8 for alt in alts.get(cursor, ())):
                 matches_alt[i] = True
                 break
-    title_block, title_text = _choose_title(raws, meta, r_start)
+    title_block, title_text = choose_title(
+        [TitleCandidate(i, r.text, r.heading_level) for i, r in enumerate(raws) if r.heading_level], meta, r_start
+    )
     card_of, card_ok = _cards(raws, stats, sig_counts, images, node_parent, node_block_start, node_block_end)
 
     feats: list[Features] = []
@@ -975,28 +945,3 @@ def _ancestors_or_self(node: int, parent: list[int]) -> set[int]:
         out.add(node)
         node = parent[node]
     return out
-
-
-def _choose_title(raws: list[_Raw], meta: Meta, region_start: int) -> tuple[int | None, str | None]:
-    """Reconcile the page's headings with ``og:title`` and ``<title>``: the heading that best
-    matches the metadata wins; with no metadata match, the last h1 before the body region."""
-    refs = [t for t in (meta.og_title, _clean_title(meta.title, meta.site_name)) if t]
-    best: tuple[float, int] | None = None
-    first_h1: int | None = None
-    for i, r in enumerate(raws):
-        if not (1 <= r.heading_level <= 3) or len(r.text) > 300:
-            continue
-        if r.heading_level == 1 and (first_h1 is None or i <= region_start):
-            first_h1 = i
-        if refs:
-            sim = max(title_similarity(r.text, ref) for ref in refs)
-            # prefer h1 over h2/h3 and earlier over later on equal similarity
-            score = sim + (0.1 if r.heading_level == 1 else 0.0) - 0.0001 * i
-            if sim >= 0.5 and (best is None or score > best[0]):
-                best = (score, i)
-    if best is not None:
-        return best[1], raws[best[1]].text
-    if first_h1 is not None:
-        return first_h1, raws[first_h1].text
-    text = refs[0] if refs else None
-    return None, text

@@ -99,7 +99,7 @@ def _merge_weights(weights: Mapping[str, float] | None) -> dict[str, float]:
 
 class TitleRule(Rule):
     """The headline chosen by reconciling ``<h1>``, ``og:title`` and ``<title>`` (see
-    :func:`segmenter.features._choose_title`) is the title, for certain."""
+    :func:`segmenter.title.choose_title`) is the title, for certain."""
 
     name = "title"
     priority = 50
