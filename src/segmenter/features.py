@@ -19,7 +19,7 @@ from lxml import etree
 
 from .captions import credit_from_attributes
 from .model import Features
-from .title import TitleCandidate, choose_title, title_similarity
+from .title import choose_title, is_jsonld, jsonld_headline, title_similarity
 from .vocab import (
     BLOCK_TAGS,
     NEGATIVE_CATEGORIES,
@@ -45,6 +45,8 @@ _SENTENCE_END = frozenset(".!?。！？…\"”’'»)")
 # foreign content at the first HTML block element, so such a subtree is walked, not skipped
 _FOREIGN = frozenset({"svg", "math"})
 _HTML_IN_FOREIGN = ("p", "div", "li", "h1", "h2", "h3", "table", "article", "section", "main", "ul")
+# <title>, <meta>, <link> and JSON-LD <script> elements: what Meta is read from
+_META_TAGS = frozenset({"title", "meta", "link", "script"})
 _HEADING_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # Repeated siblings of these tags are prose or formatting, not cards or menu items.
 _NO_REPEAT_TAGS = frozenset(
@@ -79,6 +81,8 @@ class Meta:
     description: str | None = None
     canonical: str | None = None
     lang: str | None = None
+    #: the ``headline`` of the page's JSON-LD article (``<script type="application/ld+json">``)
+    headline: str | None = None
 
 
 @dataclass(frozen=True)
@@ -206,13 +210,14 @@ def _text_stats(text: str) -> tuple[int, float]:
     return n, stop / n
 
 
-def _read_meta(root: Any) -> Meta:
+def _read_meta(root: Any, elements: Sequence[Any]) -> Meta:
+    """The page's :class:`Meta` from its ``<title>``, ``<meta>``, ``<link>`` and JSON-LD
+    ``<script>`` elements (collected by the walk, in document order: a page whose markup closes
+    the head early keeps them in the body), the first of each kind winning."""
     title = og_title = site_name = description = canonical = None
     lang = root.get("lang") or root.get("xml:lang") if isinstance(root.tag, str) else None
-    head = root.find("head") if isinstance(root.tag, str) else None
-    if head is None:
-        return Meta(lang=lang)
-    for el in head.iter("title", "meta", "link"):
+    jsonld: list[str] = []
+    for el in elements:
         if el.tag == "title":
             if title is None and el.text:
                 title = " ".join(el.text.split()) or None
@@ -227,9 +232,13 @@ def _read_meta(root: Any) -> Meta:
                 site_name = content.strip() or None
             elif key in ("description", "og:description") and description is None:
                 description = content.strip() or None
-        elif el.tag == "link" and (el.get("rel") or "").lower() == "canonical":
-            canonical = el.get("href")
-    return Meta(title, og_title, site_name, description, canonical, lang)
+        elif el.tag == "link":
+            if canonical is None and (el.get("rel") or "").lower() == "canonical":
+                canonical = el.get("href")
+        elif el.text:  # a JSON-LD script
+            jsonld.append(el.text)
+    headline = jsonld_headline(jsonld) if jsonld else None
+    return Meta(title, og_title, site_name, description, canonical, lang, headline)
 
 
 def _is_hidden(el: Any) -> bool:
@@ -265,7 +274,6 @@ def build_page(
     selected them; blocks inside a marked element carry those names in ``Features.marks``.
     """
     weights = region_weights or RegionWeights()
-    meta = _read_meta(root)
     marks = marks or {}
 
     # per-element tables, indexed by node number (pre-order)
@@ -278,6 +286,7 @@ def build_page(
 
     raws: list[_Raw] = []
     images: list[ImageRef] = []
+    head_elements: list[Any] = []
     stack: list[_Frame] = []
     owners: list[_Frame] = []  # the block-level frames of the stack
 
@@ -384,6 +393,10 @@ def build_page(
                 and not (tag in _FOREIGN and next(el.iter(*_HTML_IN_FOREIGN), None) is not None)
             ) or (el.attrib and _is_hidden(el)):
                 # an invisible element takes no room, not even a line break: no flush
+                if tag in _META_TAGS and stack and stack[-1].tag not in _FOREIGN and (
+                    tag != "script" or is_jsonld(el.get("type"))
+                ):
+                    head_elements.append(el)  # read into Meta after the walk
                 walker.skip_subtree()
                 stack.append(_Frame(-1, tag, False, {}, {}, frozenset(), True, (), ()))
                 continue
@@ -489,6 +502,7 @@ def build_page(
         if not frame.skipped and node_block_end[frame.node] < 0:
             node_block_end[frame.node] = len(raws)
 
+    meta = _read_meta(root, head_elements)
     page = _finish(
         raws, images, before_image, meta, url, weights,
         node_parent, node_step, node_block_start, node_block_end, sig_counts,
@@ -621,9 +635,6 @@ def _finish(
             if any(title_similarity(r.text, alt) >= 0.8 for alt in alts.get(cursor, ())):
                 matches_alt[i] = True
                 break
-    title_block, title_text = choose_title(
-        [TitleCandidate(i, r.text, r.heading_level) for i, r in enumerate(raws) if r.heading_level], meta, r_start
-    )
     card_of, card_ok = _cards(raws, stats, sig_counts, images, node_parent, node_block_start, node_block_end)
 
     feats: list[Features] = []
@@ -691,6 +702,7 @@ def _finish(
             )
         )
 
+    title_block, title_text = choose_title(feats, meta, r_start)
     path_cache: dict[int, str] = {}
 
     def xpath(node: int) -> str:
