@@ -136,8 +136,9 @@ def assemble(
         card = card_fields(lines, base=base, now=now, plain_text=page.kind == "text")
         if card is not None:
             related.append(card)
-    if title_text is None:
-        title_text = page.title_text
+    # the page's title (title.choose_title: og:title as the headline shows it, without a kicker
+    # glued to it …) rather than the headline block's raw text
+    title_text = page.title_text or title_text
     body_chars = sum(len(p.text) for p in paragraphs)
     prose_words = max((blocks[p.block].features.words for p in paragraphs), default=0)
     article: Article | None

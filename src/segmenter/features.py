@@ -702,7 +702,7 @@ def _finish(
             )
         )
 
-    title_block, title_text = choose_title(feats, meta, r_start)
+    title_block, title_text = choose_title(feats, meta, r_start, url)
     path_cache: dict[int, str] = {}
 
     def xpath(node: int) -> str:
