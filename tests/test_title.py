@@ -139,7 +139,7 @@ def test_a_line_before_an_unrelated_heading_does_not_make_it_match():
     # a photo credit naming the site above a heading must not pair with it to match the site name
     blocks = _blocks(
         ("Photo: Valley Post Español", {"tag": "div"}),
-        ("Jo Rivers", {"tag": "h2", "heading_level": 2}),
+        ("Valley walks", {"tag": "h2", "heading_level": 2}),
         (BODY, {}),
     )
     idx, text = _choose(blocks, 2, og_title="Valley Post Español")
@@ -158,6 +158,21 @@ def test_a_site_name_part_alone_matches_no_heading(site: dict[str, str], url: st
     )
     idx, text = _choose(blocks, 2, url, title="Otters return to the river | Valley Post", **site)
     assert (idx, text) == (1, "Otters return to the river")
+
+
+def test_a_subheading_far_into_the_body_is_no_headline():
+    # an h2 deep in the body (or in a box after it) that happens to repeat og:title heads a
+    # section, not the page
+    blocks = _blocks(*[(BODY, {})] * 30, ("Otters return to the river", {"tag": "h2", "heading_level": 2}))
+    assert _choose(blocks, 0, og_title="Otters return to the river") == (None, "Otters return to the river")
+
+
+def test_a_page_of_many_h1s_still_finds_the_matching_one():
+    blocks = [
+        make_features(f"Otters return to pool {i}", index=i, tag="h1", heading_level=1) for i in range(3000)
+    ]
+    idx, _ = _choose(blocks, 0, og_title="Otters return to the river")
+    assert idx == 0
 
 
 def test_a_headline_class_marks_a_candidate_outside_heading_tags():

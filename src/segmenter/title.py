@@ -34,6 +34,11 @@ SHOWN = 0.8
 #: a match with more than one reference adds this share of the other matches to the best one
 CONSENSUS = 0.25
 H1_BONUS = 0.3
+#: a heading other than h1 is a candidate within this many blocks of the body region's start
+WINDOW = 20
+#: at most this many headings are compared with the references (a page of thousands of h1s
+#: costs no more than this)
+MAX_SCORED = 200
 #: what a heading among page furniture keeps of its score
 FURNITURE_FACTOR = 0.5
 #: categories and containers of page furniture: a heading inside them belongs to a menu, a
@@ -196,14 +201,18 @@ class _Ref:
         self.tokens = _words(text)
         self.bags = [(Counter(t), len(t)) for t in (_words(r) for r in _runs(text, site_name, host)) if t]
 
-    def similarity(self, bag: Counter[str], n: int) -> float:
+    def similarity(self, bag: dict[str, int], n: int) -> float:
         """The best word-bag F1 of a text (its bag of words and their number) against any run
         of this reference."""
         best = 0.0
         for rbag, rn in self.bags:
-            common = sum((bag & rbag).values())
-            if common:
-                best = max(best, 2 * common / (n + rn))
+            common = 0
+            for w, c in bag.items():
+                rc = rbag.get(w)
+                if rc:
+                    common += c if c < rc else rc
+            if common and 2 * common / (n + rn) > best:
+                best = 2 * common / (n + rn)
         return best
 
 
@@ -283,12 +292,18 @@ def choose_title(
     host = _host(url)
     refs = [_Ref(t, meta.site_name, host) for t in (meta.og_title, meta.headline, meta.title) if t and _words(t)]
     has_og = bool(meta.og_title and _words(meta.og_title))
+    vocabulary = {w for r in refs for w in r.tokens}
+    scored = 0
     best: tuple[float, Features, str] | None = None
     shown: tuple[float, str] | None = None
     fallback: Features | None = None
     fallback_furniture = True
     for b in blocks:
         if not _is_candidate(b):
+            continue
+        # other headings than h1 are the headline only near the top of the body region; further
+        # away they head its sections or other boxes
+        if b.heading_level != 1 and abs(b.index - region_start) > WINDOW:
             continue
         furniture = _furniture(b)
         if b.heading_level == 1 and (
@@ -297,9 +312,14 @@ def choose_title(
             fallback, fallback_furniture = b, furniture
         if not refs:
             continue
-        prev = blocks[b.index - 1] if 0 < b.index <= len(blocks) else None
+        if scored >= MAX_SCORED:
+            continue
         own = _words(b.text)
-        own_match = bool(own) and max(r.similarity(Counter(own), len(own)) for r in refs) >= MATCH
+        if vocabulary.isdisjoint(own):
+            continue  # shares no word with any reference (most headings of a long page): no match
+        scored += 1
+        own_match = max(r.similarity(Counter(own), len(own)) for r in refs) >= MATCH
+        prev = blocks[b.index - 1] if 0 < b.index <= len(blocks) else None
         for text in _variants(b, prev, refs, own_match):
             words = _words(text)
             if not words:
