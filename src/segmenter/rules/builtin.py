@@ -98,8 +98,9 @@ def _merge_weights(weights: Mapping[str, float] | None) -> dict[str, float]:
 
 
 class TitleRule(Rule):
-    """The headline chosen by reconciling ``<h1>``, ``og:title`` and ``<title>`` (see
-    :func:`segmenter.title.choose_title`) is the title, for certain."""
+    """The headline chosen by reconciling the page's headings with ``og:title``, the JSON-LD
+    ``headline`` and ``<title>`` (see :func:`segmenter.title.choose_title`) is the title, for
+    certain."""
 
     name = "title"
     priority = 50
