@@ -231,6 +231,7 @@ class Segmenter:
             blocks=blocks,
             url=page.url,
             lang=page.lang,
+            language=page.language,
             warnings=tuple(warnings),
             _evidence=tuple(tuple(e) for e in evidence) if keep else (),
             _scores=tuple(r.scores for r in final) if keep else (),
