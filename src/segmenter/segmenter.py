@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -12,9 +13,9 @@ from urllib.parse import urlsplit
 
 from .assemble import AssembleOptions, assemble
 from .features import Page, RegionWeights, build_page
-from .model import Block, Evidence, Segmentation
+from .model import Block, Evidence, Segmentation, _unchecked
 from .parse import decode, to_tree
-from .resolve import resolve
+from .resolve import Resolution, resolve
 from .rules.base import BLOCK, CONTEXT, Rule, RuleSet
 from .selectors import select
 from .text import build_text_page, looks_like_text
@@ -51,6 +52,17 @@ class Options:
     max_bytes: int | None = None
     max_nodes: int | None = None
     time_budget: float | None = None
+
+
+@dataclass(frozen=True)
+class _Built:
+    """A page parsed and turned into blocks and features, not yet labelled: the part of a
+    segmentation that does not depend on the rules' weights."""
+
+    page: Page
+    host: str | None
+    warnings: tuple[str, ...]
+    deadline: float | None
 
 
 class Segmenter:
@@ -102,8 +114,29 @@ class Segmenter:
         return self._segment(page, url=url, now=now, mode="text")
 
     def _segment(self, page: object, *, url: str | None, now: datetime | None, mode: str) -> Segmentation:
+        # The walk and the rules make hundreds of thousands of small objects that hold no cycles;
+        # the cyclic collector would scan the whole heap again and again while they are made
+        # (about a tenth of the time). It is paused for the call and restored after, unless the
+        # caller had turned it off (or another thread paused it: that one restores it).
+        was_enabled = gc.isenabled()
+        if was_enabled:
+            gc.disable()
+        try:
+            return self._segment_unpaused(page, url=url, now=now, mode=mode)
+        finally:
+            if was_enabled:
+                gc.enable()
+
+    def _segment_unpaused(
+        self, page: object, *, url: str | None, now: datetime | None, mode: str
+    ) -> Segmentation:
         if now is not None and (not isinstance(now, datetime) or now.tzinfo is None):
             raise TypeError("now must be an aware datetime (with tzinfo)")
+        return self._label_built(self._build(page, url=url, mode=mode), now)
+
+    def _build(self, page: object, *, url: str | None, mode: str) -> _Built:
+        # Everything up to the rules. It does not read the rules' weights, so a calibration
+        # (tools/calibrate.py) builds each page once and labels it under many weight settings.
         if url is not None and not isinstance(url, str):
             raise TypeError(f"url must be a str, not {type(url).__name__}")
         opts = self.options
@@ -115,7 +148,7 @@ class Segmenter:
         if mode != "html" and isinstance(page, str | bytes | bytearray | memoryview):
             text, warnings = (page, []) if isinstance(page, str) else decode(bytes(page))
             if mode == "text" or looks_like_text(text):
-                return self._segment_text(text, url, now, cut + warnings, deadline)
+                return self._build_text(text, url, cut + warnings, deadline)
             page = text
         elif mode == "text":
             raise TypeError(f"segment_text() takes str or bytes, not {type(page).__name__}")
@@ -137,18 +170,25 @@ class Segmenter:
             )
             warnings.append("the page shows almost no text without scripts; read its <noscript> content")
         warnings.extend(feats_page.warnings)
-        return self._label(feats_page, rules, warnings, now, deadline)
+        return _Built(feats_page, host, tuple(warnings), deadline)
 
-    def _segment_text(
-        self, text: str, url: str | None, now: datetime | None, warnings: list[str], deadline: float | None = None
-    ) -> Segmentation:
+    def _build_text(self, text: str, url: str | None, warnings: list[str], deadline: float | None = None) -> _Built:
         if "\x00" in text:
             text = text.replace("\x00", "\ufffd")
             warnings.append("NUL characters replaced with U+FFFD")
         page = build_text_page(text.lstrip("\ufeff"), url=url)
         host = _host(url, warnings)
-        rules = [r for r in self.rules if r.applies_to(host) and not r.selector]
-        return self._label(page, rules, warnings, now, deadline)
+        return _Built(page, host, tuple(warnings), deadline)
+
+    def _label_built(self, built: _Built, now: datetime | None = None) -> Segmentation:
+        """Run this segmenter's rules, the resolver and assembly on a page built by :meth:`_build`
+        (of a segmenter with the same selector rules: the page holds their marks)."""
+        return self._label(built.page, self._rules_for(built), list(built.warnings), now, built.deadline)
+
+    def _rules_for(self, built: _Built) -> list[Rule]:
+        text = built.page.kind == "text"
+        # A text page has no elements for selectors to match, so selector rules sit it out.
+        return [r for r in self.rules if r.applies_to(built.host) and not (text and r.selector)]
 
     def _label(
         self,
@@ -159,6 +199,7 @@ class Segmenter:
         deadline: float | None = None,
     ) -> Segmentation:
         block_rules = [r for r in rules if r.stage == BLOCK]
+        block_evaluators = [r.evaluate for r in block_rules]
         context_rules = [r for r in rules if r.stage == CONTEXT]
         n = len(page.blocks)
         evidence: list[list[Evidence]] = [[] for _ in range(n)]
@@ -170,8 +211,8 @@ class Segmenter:
                 context_rules = []
                 break
             ev = evidence[f.index]
-            for rule in block_rules:
-                ev.extend(rule.evaluate(f, page))
+            for evaluate in block_evaluators:
+                ev.extend(evaluate(f, page))
         first = [resolve(ev) for ev in evidence]
         final = first
         if context_rules:
@@ -185,16 +226,30 @@ class Segmenter:
                 changed = changed or len(ev) != before
             if changed:
                 final = [resolve(ev) for ev in evidence]
+        return self._finish(page, evidence, first, final, warnings, now)
+
+    def _finish(
+        self,
+        page: Page,
+        evidence: Sequence[Sequence[Evidence]],
+        first: Sequence[Resolution],
+        final: Sequence[Resolution],
+        warnings: list[str],
+        now: datetime | None = None,
+    ) -> Segmentation:
+        # Split from _label so that a calibration, which works out the labels itself, assembles
+        # the result exactly as segment() does.
+        xpaths = page.xpaths
         blocks = tuple(
-            Block(
-                index=f.index,
-                text=f.text,
-                label=final[f.index].label,
-                xpath=page.xpaths[f.index] if f.index < len(page.xpaths) else "",
-                features=f,
-                context_free_label=first[f.index].label,
-                kind=final[f.index].kind,
-            )
+            _unchecked(Block, {
+                "index": f.index,
+                "text": f.text,
+                "label": final[f.index].label,
+                "xpath": xpaths[f.index] if f.index < len(xpaths) else "",
+                "features": f,
+                "context_free_label": first[f.index].label,
+                "kind": final[f.index].kind,
+            })
             for f in page.blocks
         )
         article, captions, related, junk = assemble(
@@ -212,6 +267,7 @@ class Segmenter:
             blocks=blocks,
             url=page.url,
             lang=page.lang,
+            language=page.language,
             warnings=tuple(warnings),
             _evidence=tuple(tuple(e) for e in evidence) if keep else (),
             _scores=tuple(r.scores for r in final) if keep else (),
