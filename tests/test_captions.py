@@ -132,3 +132,29 @@ def test_removing_images_removes_no_article_text(stem: str) -> None:
     before_words = set(before.text.split())
     assert before_words <= set(after.text.split()) | set(" ".join(c.text for c in segmenter.segment(
         etree.tostring(root, encoding="unicode")).captions).split())
+
+
+# -- captions on small inline pages ------------------------------------------------------------
+
+_PROSE = (
+    "The council met on Tuesday evening to weigh the plan for the harbour, and members spoke at length "
+    "about the cost of the works, the timing of the repairs and the views of the people who live there. "
+)
+
+
+def _page(*middle: str) -> str:
+    paras = "".join(f"<p>{_PROSE}{i}</p>" for i in range(3))
+    return f"<html><body><article><h1>Harbour plan</h1>{paras}{''.join(middle)}{paras}</article></body></html>"
+
+
+def _fig(src: str, caption: str) -> str:
+    return f'<figure><img src="{src}" alt=""><figcaption>{caption}</figcaption></figure>'
+
+
+def test_a_caption_printed_twice_in_a_row_is_one_caption() -> None:
+    cap = "Gulls circle the old crane above the quay at first light. Foto: Jana Beispiel"
+    r = segmenter.segment(_page(_fig("/a.jpg", cap), _fig("/a.jpg", cap), f"<p>{_PROSE}</p>", _fig("/a.jpg", cap)))
+    texts = [c.text for c in r.captions]
+    # the copy right after it goes; the same photo again further down the article stays
+    assert texts == ["Gulls circle the old crane above the quay at first light."] * 2
+    assert len(r.captions[0].blocks) == 2

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from urllib.parse import urljoin
 
@@ -117,8 +117,18 @@ def assemble(
         else:
             junk.append(JunkBlock(b.text, b.kind or JunkKind.OTHER, b.index))
 
+    seen_captions: dict[tuple[int, str, str | None], int] = {}
     for group in cap_groups:
-        captions.append(group.build(page, images_by_cursor, base))
+        cap = group.build(page, images_by_cursor, base)
+        # pages print a caption twice (a copy for small screens, a lightbox clone): the same text
+        # and credit again with no article paragraph between is that copy, not another photo
+        key = (cap.position, cap.text, cap.credit)
+        twin = seen_captions.get(key) if cap.text else None
+        if twin is not None:
+            captions[twin] = replace(captions[twin], blocks=captions[twin].blocks + cap.blocks)
+        else:
+            seen_captions[key] = len(captions)
+            captions.append(cap)
     # a card's meta line ("CLOUD · BY JANE DOE · 14 MINS AGO") can sit in a sibling of its
     # headline's element: a group without any link joins the card just before it
     merged: list[list[CardLine]] = []
