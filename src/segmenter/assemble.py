@@ -7,6 +7,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from urllib.parse import urljoin
 
+import regex
+
 from .captions import split_credit, strip_credit_label
 from .cards import CardLine, card_fields
 from .features import ImageRef, Page
@@ -24,6 +26,10 @@ from .model import (
 )
 
 __all__ = ["AssembleOptions", "assemble"]
+
+_WORD = regex.compile(r"\w+")
+# the space a join leaves inside brackets: "( Image: PA )" -> "(Image: PA)"
+_BRACKET_SPACE = regex.compile(r"(?<=\()\s+|\s+(?=\))")
 
 _KIND_BY_TAG = {
     "h1": ParagraphKind.HEADING, "h2": ParagraphKind.HEADING, "h3": ParagraphKind.HEADING,
@@ -177,15 +183,30 @@ class _CaptionGroup:
     def add(self, block: Block) -> None:
         self.blocks.append(block.index)
         if block.label is Label.CREDIT:
-            if block.text not in self.credits:
-                self.credits.append(block.text)
+            self._add_credit(block.text)
             return
-        text, credit = split_credit(block.text)
+        text, credit = split_credit(block.text, block.features.parts)
         # pages often print a caption twice (one copy for small screens): keep it once
         if text and text not in self.texts:
             self.texts.append(text)
-        if credit and credit not in self.credits:
-            self.credits.append(credit)
+        if credit:
+            self._add_credit(credit)
+
+    def _add_credit(self, credit: str) -> None:
+        # the same credit shown twice (in the caption text and in a credit element, "(AP Photo)"
+        # and "AP Photo") is one credit: keep the fuller spelling
+        words = frozenset(w.lower() for w in _WORD.findall(credit))
+        if words:
+            for i, old in enumerate(self.credits):
+                old_words = frozenset(w.lower() for w in _WORD.findall(old))
+                if words <= old_words:
+                    return
+                if old_words and old_words < words:
+                    self.credits[i] = credit
+                    return
+        elif credit in self.credits:
+            return
+        self.credits.append(credit)
 
     def build(self, page: Page, images: dict[int, ImageRef], base: str | None) -> Caption:
         ref = page.figure_images.get(self.figure) if self.figure >= 0 else None
@@ -198,8 +219,9 @@ class _CaptionGroup:
         if not self.credits and ref is not None and ref.credit:
             self.credits.append(ref.credit)  # shown only as the image's tooltip or data
         if self.credits:
-            label, credit = strip_credit_label(self.credits[0])
-            credit = " ".join([credit, *self.credits[1:]])
+            # a credit split over several elements ("(", "Image:", "Jane Doe)") reads as one line
+            joined = _BRACKET_SPACE.sub("", " ".join(self.credits))
+            label, credit = strip_credit_label(joined)
         return Caption(" ".join(self.texts), credit, image, self.position, tuple(self.blocks), label)
 
 

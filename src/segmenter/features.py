@@ -469,7 +469,8 @@ def build_page(
             frame = _Frame(
                 node, tag, is_block, containers, cats, mk, False, tokens, path4, (cls.split(None, 1) or [""])[0] if cls else ""
             )
-            if not is_block and (cls or tag == "time"):
+            # an unclassed <cite> is a part of its own too: captions print their credit in one
+            if not is_block and (cls or tag in ("time", "cite")):
                 frame.inline_key = tag + "." + (cls or "")
                 inline_keys.append(frame.inline_key)
             stack.append(frame)
