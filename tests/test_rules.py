@@ -211,6 +211,65 @@ def test_captions():
     assert votes(CaptionRule(), make_features(PROSE)) == []
 
 
+def test_credit_line_in_a_figure_wrapper_without_an_image_beside_it():
+    block = make_features("Photo: Jane Example", figure=12)
+    ev = votes(CaptionRule(), block)
+    assert labels(ev) == [Label.CREDIT]
+    # the same line outside any figure and away from images says nothing
+    assert votes(CaptionRule(), make_features("Photo: Jane Example")) == []
+
+
+def test_caption_beside_a_credit_line_outside_the_text_region():
+    caption = make_features("Hundreds of hats on show in the square last spring", figure=40, in_main_region=False,
+                            region_distance=1)
+    credit = make_features("Foto: Jana Beispiel", figure=40, in_main_region=False, region_distance=1)
+    page = make_page([credit, caption])
+    assert labels(votes(CaptionRule(), page.blocks[1], page)) == [Label.CAPTION]
+    # the credit may be in the text itself
+    own = make_features("Hundreds of hats on show. Bild: Jana Beispiel", figure=40, in_main_region=False,
+                        region_distance=2)
+    assert labels(votes(CaptionRule(), own)) == [Label.CAPTION]
+    # without a credit, text in a picture wrapper outside the article is no caption (a promo box)
+    promo = make_features("Read us in the app, it is even better there", figure=40, in_main_region=False,
+                          region_distance=1, after_image=True)
+    assert votes(CaptionRule(), make_page([promo]).blocks[0]) == []
+    # nor far away from the article
+    far = make_features("Hundreds of hats on show. Bild: Jana Beispiel", figure=40, in_main_region=False,
+                        region_distance=5)
+    assert votes(CaptionRule(), far) == []
+
+
+def test_author_class_inside_a_caption_is_the_credit():
+    block = make_features("Jane Example", containers={"figcaption"}, categories={"byline", "caption"})
+    assert labels(votes(CaptionRule(), block)) == [Label.CREDIT]
+    # an author span among other inline parts may be only part of the caption
+    mixed = make_features("Boats in the bay Jane Example", containers={"figcaption"}, categories={"byline"},
+                          parts=(("Boats in the bay", "span.a"), ("Jane Example", "span.author")))
+    assert labels(votes(CaptionRule(), mixed)) == [Label.CAPTION]
+
+
+def test_credit_line_right_after_an_image_caption():
+    caption = make_features("The minister in Berlin", after_image=True, matches_alt=True)
+    credit = make_features("Foto: Jane Example/Agency", categories={"byline"})
+    page = make_page([caption, credit])
+    ev = votes(CaptionRule(), page.blocks[1], page)
+    assert labels(ev) == [Label.CREDIT]
+    assert ev[0].weight > BylineDatelineRule().weights["byline"]  # it beats the author class
+    alone = make_page([make_features(PROSE), credit])
+    assert votes(CaptionRule(), alone.blocks[1], alone) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "overrides"),
+    [
+        ("12.03.2024, 17:19 Uhr • Lesezeit: 8 Minuten", {"containers": {"figure"}, "categories": {"caption"}}),
+        ('"Those who speak up must be heard." Jane Example, author', {"containers": {"figure"}, "tag": "blockquote"}),
+    ],
+)
+def test_not_captions_in_figures(text, overrides):
+    assert votes(CaptionRule(), make_features(text, **overrides)) == []
+
+
 def test_related_leadin_inside_body():
     block = make_features("Read more: Council approves bridge budget", link_chars=33)
     assert labels(votes(RelatedLinkRule(), block)) == [Label.RELATED]
