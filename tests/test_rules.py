@@ -239,6 +239,19 @@ def test_caption_beside_a_credit_line_outside_the_text_region():
     assert votes(CaptionRule(), far) == []
 
 
+def test_a_long_heading_beside_a_photo_credit_is_a_caption():
+    long_text = ("The coast guard commander, second left, and officers of three navies watch the landing drill "
+                 "on the beach near the northern port on Monday")
+    heading = make_features(long_text, heading_level=1, figure=9, after_image=True)
+    credit = make_features("Photo: AFP", figure=9)
+    page = make_page([heading, credit])
+    assert labels(votes(CaptionRule(), page.blocks[0], page)) == [Label.CAPTION]
+    short = make_page([make_features("Navies train on the northern coast", heading_level=1, figure=9), credit])
+    assert votes(CaptionRule(), short.blocks[0], short) == []
+    uncredited = make_page([heading, make_features(PROSE)])
+    assert votes(CaptionRule(), uncredited.blocks[0], uncredited) == []
+
+
 def test_author_class_inside_a_caption_is_the_credit():
     block = make_features("Jane Example", containers={"figcaption"}, categories={"byline", "caption"})
     assert labels(votes(CaptionRule(), block)) == [Label.CREDIT]
@@ -264,6 +277,8 @@ def test_credit_line_right_after_an_image_caption():
     [
         ("12.03.2024, 17:19 Uhr • Lesezeit: 8 Minuten", {"containers": {"figure"}, "categories": {"caption"}}),
         ('"Those who speak up must be heard." Jane Example, author', {"containers": {"figure"}, "tag": "blockquote"}),
+        ("Create a free account to keep reading our stories", {"figure": 3, "after_image": True}),
+        ("Der Ausflugstipp jeden Freitag in Ihr Postfach. Jetzt kostenlos anmelden.", {"containers": {"figcaption"}}),
     ],
 )
 def test_not_captions_in_figures(text, overrides):

@@ -329,6 +329,13 @@ _CONTROL = regex.compile(
 _DURATION = regex.compile(r"^\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:min|mins|minutes|sec|s)\b)?")
 # the separators of a metadata line ("12.03.2024, 17:19 • 8 min read")
 _META_SEPARATOR = regex.compile(r"\s[•·|]\s")
+# calls to action of the sign-up and app boxes that sit in picture wrappers like figures do
+_CALL_TO_ACTION = regex.compile(
+    r"\b(?:sign up|subscribe|newsletter|create (?:a|an|your) (?:free )?account|continue reading|"
+    r"download (?:the|our) app|get the app|anmelden|abonnieren|registrieren|inscrivez-vous|abonnez-vous|"
+    r"suscríbete|regístrate|iscriviti)\b",
+    regex.IGNORECASE,
+)
 
 
 def _not_a_caption(block: Features) -> bool:
@@ -350,6 +357,8 @@ def _not_a_caption(block: Features) -> bool:
         return True  # a date and the reading time: the article's metadata line
     if block.tag == "blockquote" and "figcaption" not in block.containers:
         return True  # a pull quote set in a <figure>
+    if block.words <= 24 and _CALL_TO_ACTION.search(text):
+        return True
     if block.words <= 4 and _CONTROL.match(text):
         return True
     if block.words <= 24 and any(kind == "promo" and p.search(text) for kind, p in BOILERPLATE):
@@ -411,8 +420,10 @@ class CaptionRule(WeightedRule):
             or (block.words <= 16 and _follows_caption(block, page))
         ):
             return
-        if block.heading_level or _not_a_caption(block):
+        if _not_a_caption(block):
             return
+        if block.heading_level and not (block.words > _HEADLINE_WORDS and block.figure >= 0 and _credited_figure(block, page)):
+            return  # headlines are short: a long "heading" beside a photo credit is a caption in <h1>
         credit = block.words <= 16 and is_credit(block.text)
         label = Label.CREDIT if credit else Label.CAPTION
         what = "a credit line" if credit else "a caption"
@@ -461,6 +472,8 @@ class CaptionRule(WeightedRule):
 
 #: how far (in blocks) a figure's credit line may be from its caption
 _FIGURE_REACH = 3
+#: headlines hardly ever run longer than this many words
+_HEADLINE_WORDS = 20
 
 
 def _credited_figure(block: Features, page: Page) -> bool:
