@@ -218,3 +218,13 @@ def test_a_caption_printed_twice_in_a_row_is_one_caption() -> None:
 def test_caption_credit_from_markup(figcaption: str, text: str, label: str | None, credit: str) -> None:
     r = segmenter.segment(_page(f'<figure><img src="/a.jpg" alt=""><figcaption>{figcaption}</figcaption></figure>'))
     assert [(c.text, c.credit_label, c.credit) for c in r.captions] == [(text, label, credit)]
+
+
+def test_an_aria_hidden_caption_is_still_shown() -> None:
+    # the caption repeats the alt text, so the page hides it from screen readers only
+    fig = ('<figure><img src="/a.jpg" alt="Volunteers search the woods near the lake.">'
+           '<figcaption><span aria-hidden="true">Volunteers search the woods near the lake.</span>'
+           '<span class="credit">Foto: Jana Beispiel</span></figcaption></figure>')
+    r = segmenter.segment(_page(fig, '<p aria-hidden="true">Hidden elsewhere on the page.</p>'))
+    assert [(c.text, c.credit) for c in r.captions] == [("Volunteers search the woods near the lake.", "Jana Beispiel")]
+    assert r.article is not None and "Hidden elsewhere" not in r.article.text

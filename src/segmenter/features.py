@@ -264,9 +264,13 @@ def _read_meta(root: Any) -> Meta:
     return Meta(title, og_title, site_name, description, canonical, lang)
 
 
-def _is_hidden(el: Any) -> bool:
+def _is_hidden(el: Any, in_caption: bool = False) -> bool:
     attrib = el.attrib
-    if "hidden" in attrib or attrib.get("aria-hidden", "").lower() == "true":
+    if "hidden" in attrib:
+        return True
+    # aria-hidden only keeps text from screen readers: a visible caption carries it when the
+    # image's alt text already says the same
+    if attrib.get("aria-hidden", "").lower() == "true" and not in_caption:
         return True
     style = attrib.get("style")
     if style:
@@ -414,7 +418,10 @@ def build_page(
                 tag in SKIP_TAGS
                 and not (show_noscript and tag == "noscript")
                 and not (tag in _FOREIGN and next(el.iter(*_HTML_IN_FOREIGN), None) is not None)
-            ) or (el.attrib and _is_hidden(el)):
+            ) or (
+                el.attrib
+                and _is_hidden(el, tag == "figcaption" or (parent is not None and "figcaption" in parent.containers))
+            ):
                 # an invisible element takes no room, not even a line break: no flush
                 walker.skip_subtree()
                 stack.append(_Frame(-1, tag, False, {}, {}, frozenset(), True, (), ()))
