@@ -51,6 +51,8 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
         ("港の朝の風景＝5日、横浜で（山田太郎撮影）", "港の朝の風景＝5日、横浜で", "（山田太郎撮影）"),
         ("港の朝の風景＝5日、横浜で", "港の朝の風景＝5日、横浜で", None),
         ("시민들이 광장에 모여 있다. 홍길동 기자", "시민들이 광장에 모여 있다.", "홍길동 기자"),
+        ("Crowds at the pier (Jane Example / The Daily Example)", "Crowds at the pier",
+         "(Jane Example / The Daily Example)"),
     ],
 )
 def test_split_credit(text: str, caption: str, credit: str | None) -> None:
@@ -69,7 +71,9 @@ def test_is_credit(text: str, expected: bool) -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("picture alliance/dpa", True), ("jdoe_shots - stock.adobe.com", True), ("picture this and that", False)],
+    [("picture alliance/dpa", True), ("jdoe_shots - stock.adobe.com", True), ("picture this and that", False),
+     ("Top photo by Jane Example", True), ("Main image: Whale expert on the beach.", False),
+     ("Источник: Фонд Пример", True), ("Gulls/ Quay/ Harbour of Westby", False)],
 )
 def test_is_credit_agency_names_in_lower_case(text: str, expected: bool) -> None:
     assert is_credit(text) is expected
@@ -228,3 +232,13 @@ def test_an_aria_hidden_caption_is_still_shown() -> None:
     r = segmenter.segment(_page(fig, '<p aria-hidden="true">Hidden elsewhere on the page.</p>'))
     assert [(c.text, c.credit) for c in r.captions] == [("Volunteers search the woods near the lake.", "Jana Beispiel")]
     assert r.article is not None and "Hidden elsewhere" not in r.article.text
+
+
+def test_credit_the_alt_text_adds_to_the_caption() -> None:
+    fig = ('<figure><img src="/a.jpg" alt="Boats at the quay at dawn. (Jane Example / The Daily Example)">'
+           "<figcaption>Boats at the quay at dawn.</figcaption></figure>")
+    r = segmenter.segment(_page(fig))
+    assert [(c.text, c.credit) for c in r.captions] == [("Boats at the quay at dawn.", "(Jane Example / The Daily Example)")]
+    # an alt text that says something else gives no credit
+    other = fig.replace("Boats at the quay at dawn. (", "A harbour (")
+    assert [c.credit for c in segmenter.segment(_page(other)).captions] == [None]

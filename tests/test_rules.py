@@ -221,13 +221,18 @@ def test_credit_line_in_a_figure_wrapper_without_an_image_beside_it():
 
 def test_caption_beside_a_credit_line_outside_the_text_region():
     caption = make_features("Hundreds of hats on show in the square last spring", figure=40, in_main_region=False,
-                            region_distance=1)
+                            region_distance=1, after_image=True)
     credit = make_features("Foto: Jana Beispiel", figure=40, in_main_region=False, region_distance=1)
     page = make_page([credit, caption])
     assert labels(votes(CaptionRule(), page.blocks[1], page)) == [Label.CAPTION]
+    # not a paragraph of the wrapper that no image sits beside
+    para = make_features("Hundreds of hats on show in the square last spring", figure=40, in_main_region=False,
+                         region_distance=1)
+    page = make_page([credit, para])
+    assert votes(CaptionRule(), page.blocks[1], page) == []
     # the credit may be in the text itself
     own = make_features("Hundreds of hats on show. Bild: Jana Beispiel", figure=40, in_main_region=False,
-                        region_distance=2)
+                        region_distance=2, has_image=True)
     assert labels(votes(CaptionRule(), own)) == [Label.CAPTION]
     # without a credit, text in a picture wrapper outside the article is no caption (a promo box)
     promo = make_features("Read us in the app, it is even better there", figure=40, in_main_region=False,
@@ -235,7 +240,7 @@ def test_caption_beside_a_credit_line_outside_the_text_region():
     assert votes(CaptionRule(), make_page([promo]).blocks[0]) == []
     # nor far away from the article
     far = make_features("Hundreds of hats on show. Bild: Jana Beispiel", figure=40, in_main_region=False,
-                        region_distance=5)
+                        region_distance=5, has_image=True)
     assert votes(CaptionRule(), far) == []
 
 

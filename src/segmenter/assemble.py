@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 
 import regex
 
-from .captions import split_credit, strip_credit_label
+from .captions import is_credit, split_credit, strip_credit_label
 from .cards import CardLine, card_fields
 from .features import ImageRef, Page
 from .model import (
@@ -218,11 +218,25 @@ class _CaptionGroup:
         credit: str | None = None
         if not self.credits and ref is not None and ref.credit:
             self.credits.append(ref.credit)  # shown only as the image's tooltip or data
+        if not self.credits and image is not None and image.alt and self.texts:
+            credit_in_alt = _credit_after(image.alt, " ".join(self.texts))
+            if credit_in_alt:
+                self.credits.append(credit_in_alt)
         if self.credits:
             # a credit split over several elements ("(", "Image:", "Jane Doe)") reads as one line
             joined = _BRACKET_SPACE.sub("", " ".join(self.credits))
             label, credit = strip_credit_label(joined)
         return Caption(" ".join(self.texts), credit, image, self.position, tuple(self.blocks), label)
+
+
+def _credit_after(alt: str, text: str) -> str | None:
+    """The credit an image's alt text adds after repeating the caption ("<caption> (Jane Doe/AFP)"),
+    or None."""
+    alt = " ".join(alt.split())
+    if len(alt) > 1000 or not text or not alt.startswith(text) or len(alt) == len(text):
+        return None
+    rest = alt[len(text) :].strip(" |–—-")
+    return rest if rest and is_credit(rest) else None
 
 
 def _image_near(images: dict[int, ImageRef], index: int, base: str | None) -> Image | None:

@@ -18,7 +18,8 @@ _LABELS = (
     # German compounds that say what kind of photo it is ("Symbolfoto: dpa", "(Archivbild)")
     r"(?:symbol|archiv|titel|presse|agentur)(?:fotos?|bild(?:er)?)|"
     r"credits?|crédits?|crédito|créditos|copyright|source|fuente|fonte|illustrations?|ilustración|"
-    r"ilustração|grafik|graphic|video|afbeelding|beeld|zdjęcie|fotó|фото|사진|写真|кадр|isithombe|"
+    r"ilustração|grafik|graphic|video|afbeelding|beeld|zdjęcie|źródło|fotó|фото|источник|джерело|사진|写真|кадр|"
+    r"isithombe|"
     # "Cedida por …", "Cortesía de …": courtesy credits
     r"cedid[ao]s?|cortesía"
 )
@@ -34,7 +35,10 @@ _AGENCIES = (
 # "a photo: …" is prose.
 _LABEL_RE = regex.compile(
     rf"(?:^|(?<=[.!?…|–—(\[]\s{{0,2}})|(?<=\s[-/]\s))"
-    rf"(?:(?:{_LABELS})\s*(?:by|von|de|par|por|di|door|:|：|-|/)|©|\(c\)|(?:{_LABELS})\s*$|"
+    rf"(?:(?:{_LABELS})\s*(?:by|von|de|par|por|di|door|:|：|-|/)|©|\(c\)|"
+    # which photo, then who took it: "Top photo by Jane Doe" ("Main image: …" is a caption)
+    rf"(?:top|main|cover|lead|header) (?:{_LABELS}) by\b|"
+    rf"(?:{_LABELS})\s*$|"
     # Indonesian "Dok." (documentation): "(Dok.Kemenkes)"
     rf"dok\.(?=\s?\p{{Lu}})|"
     # glued to the name by markup without a space: "CreditJane Doe"
@@ -54,7 +58,7 @@ _AGENCY_RE = regex.compile(rf"(?<![\p{{L}}])(?:{_AGENCIES})(?![\p{{L}}])", regex
 _TRAILING_PAREN = regex.compile(r"\(([^()]{2,100})\)\s*$")
 _LAST_SENTENCE = regex.compile(r"[.!?…]\s+([^.!?…]{2,100})$")
 _PIPE = regex.compile(r"\s[|–—]\s([^|–—]{2,100})$")
-_SLASH_NAME = regex.compile(r"\S/\S")
+_SLASH_NAME = regex.compile(r"\S/\S|\S / \S")
 _SENTENCE_BREAK = regex.compile(r"\p{Ll}[.!?]\s+\S")
 _WORD = regex.compile(r"\w+")
 # Japanese and Korean papers credit after the caption: "…で＝ＡＰ", "…（山田太郎撮影）", "… 홍길동 기자"

@@ -448,6 +448,7 @@ class CaptionRule(WeightedRule):
             block.figure >= 0
             and block.figure not in page.captioned_figures
             and block.region_distance <= 2
+            and (block.after_image or block.before_image or block.has_image)
             and block.words <= self.max_figure_words
             and block.link_density < 0.5
             and _credited_figure(block, page)
@@ -471,7 +472,7 @@ class CaptionRule(WeightedRule):
 
 
 #: how far (in blocks) a figure's credit line may be from its caption
-_FIGURE_REACH = 3
+_FIGURE_REACH = 2
 #: headlines hardly ever run longer than this many words
 _HEADLINE_WORDS = 20
 
