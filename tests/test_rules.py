@@ -280,14 +280,24 @@ def test_credit_line_right_after_an_image_caption():
 @pytest.mark.parametrize(
     ("text", "overrides"),
     [
-        ("12.03.2024, 17:19 Uhr • Lesezeit: 8 Minuten", {"containers": {"figure"}, "categories": {"caption"}}),
         ('"Those who speak up must be heard." Jane Example, author', {"containers": {"figure"}, "tag": "blockquote"}),
-        ("Create a free account to keep reading our stories", {"figure": 3, "after_image": True}),
-        ("Der Ausflugstipp jeden Freitag in Ihr Postfach. Jetzt kostenlos anmelden.", {"containers": {"figcaption"}}),
     ],
 )
 def test_not_captions_in_figures(text, overrides):
     assert votes(CaptionRule(), make_features(text, **overrides)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "overrides"),
+    [
+        ("Create a free account to keep reading our stories", {"figure": 3, "after_image": True}),
+        ("Der Ausflugstipp jeden Freitag in Ihr Postfach. Jetzt kostenlos anmelden.", {"containers": {"figcaption"}}),
+    ],
+)
+def test_calls_to_action_beside_pictures_are_promos(text, overrides):
+    ev = votes(CaptionRule(), make_features(text, **overrides))
+    assert [(e.label, e.kind) for e in ev] == [(Label.JUNK, JunkKind.PROMO)]
+    assert votes(CaptionRule(), make_features(text)) == []  # no picture: not this rule's business
 
 
 def test_related_leadin_inside_body():

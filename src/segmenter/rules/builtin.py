@@ -67,6 +67,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType({
     "credit.class": 4.5,
     "credit.line": 3.5,
     "caption.credited_figure": 4.0,
+    "caption.promo": 4.5,
     "related.leadin": 4.5,
     "related.class": 4.0,
     "related.card_headline": 5.0,
@@ -327,8 +328,6 @@ _CONTROL = regex.compile(
     regex.IGNORECASE,
 )
 _DURATION = regex.compile(r"^\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:min|mins|minutes|sec|s)\b)?")
-# the separators of a metadata line ("12.03.2024, 17:19 • 8 min read")
-_META_SEPARATOR = regex.compile(r"\s[•·|]\s")
 # calls to action of the sign-up and app boxes that sit in picture wrappers like figures do
 _CALL_TO_ACTION = regex.compile(
     r"\b(?:sign up|subscribe|newsletter|create (?:a|an|your) (?:free )?account|continue reading|"
@@ -353,12 +352,8 @@ def _not_a_caption(block: Features) -> bool:
         return True
     if block.words <= 14 and (_BYLINE.match(text) or DATE_ONLY.match(text)):
         return True
-    if block.words <= 14 and DATE_ONLY.match(_META_SEPARATOR.split(text, 1)[0]):
-        return True  # a date and the reading time: the article's metadata line
     if block.tag == "blockquote" and "figcaption" not in block.containers:
         return True  # a pull quote set in a <figure>
-    if block.words <= 24 and _CALL_TO_ACTION.search(text):
-        return True
     if block.words <= 4 and _CONTROL.match(text):
         return True
     if block.words <= 24 and any(kind == "promo" and p.search(text) for kind, p in BOILERPLATE):
@@ -394,7 +389,7 @@ class CaptionRule(WeightedRule):
     few links). Text that is only a credit line ("Foto: dpa", "(AP Photo/Jane Doe)") is a credit;
     so is an author class inside a caption, and a credit line in a figure wrapper or right after an
     image's caption. Text beside a photo credit in a figure wrapper is a caption also just outside
-    the article's text region; pull quotes and metadata lines set in figures are no captions."""
+    the article's text region; pull quotes and sign-up calls to action set in figures are no captions."""
 
     name = "captions"
     priority = 900
@@ -403,7 +398,7 @@ class CaptionRule(WeightedRule):
          "after_image", "before_image", "has_image", "in_main_region", "matches_alt", "region_distance", "index",
          "parts"}
     )
-    emits = frozenset({Label.CAPTION, Label.CREDIT})
+    emits = frozenset({Label.CAPTION, Label.CREDIT, Label.JUNK})
 
     def __init__(self, max_caption_words: int = 80, max_figure_words: int = 60, *, weights: Mapping[str, float] | None = None) -> None:
         super().__init__(weights)
@@ -419,6 +414,10 @@ class CaptionRule(WeightedRule):
             or "figcaption" in c or "figure" in c or "itemprop:caption" in c or "caption" in cats or "credit" in cats
             or (block.words <= 16 and _follows_caption(block, page))
         ):
+            return
+        if block.words <= 24 and _CALL_TO_ACTION.search(block.text):
+            # a sign-up or app box with a picture: a promo, not the picture's caption
+            yield self.vote(Label.JUNK, self.weights["caption.promo"], "a call to action beside a picture", kind=JunkKind.PROMO)
             return
         if _not_a_caption(block):
             return
