@@ -257,6 +257,15 @@ def test_a_long_heading_beside_a_photo_credit_is_a_caption():
     assert votes(CaptionRule(), uncredited.blocks[0], uncredited) == []
 
 
+def test_alt_text_captions_only_near_the_article():
+    near = make_features("Volunteers fill sandbags by the river", matches_alt=True, in_main_region=False,
+                         region_distance=3)
+    assert labels(votes(CaptionRule(), near)) == [Label.CAPTION]
+    far = make_features("Click the menu, then choose Settings", matches_alt=True, in_main_region=False,
+                        region_distance=9)
+    assert votes(CaptionRule(), far) == []
+
+
 def test_author_class_inside_a_caption_is_the_credit():
     block = make_features("Jane Example", containers={"figcaption"}, categories={"byline", "caption"})
     assert labels(votes(CaptionRule(), block)) == [Label.CREDIT]

@@ -436,7 +436,11 @@ class CaptionRule(WeightedRule):
             yield self.vote(label, self.weights["caption.figcaption"], f"{what} inside <figcaption>")
         elif "caption" in cats and block.words <= self.max_caption_words:
             yield self.vote(label, self.weights["caption.class"], f"{what} inside a caption class/id")
-        elif block.matches_alt and block.words <= self.max_caption_words and block.link_density < 0.5:
+        elif (
+            block.matches_alt and block.words <= self.max_caption_words and block.link_density < 0.5
+            # repeating an alt text is a weak sign by itself: not in a far corner of the page
+            and block.region_distance <= _ALT_CAPTION_REACH
+        ):
             yield self.vote(label, self.weights["caption.alt"], f"{what} that repeats the alt text of the image beside it")
         elif "figure" in c and block.words <= self.max_figure_words and block.link_density < 0.5:
             yield self.vote(label, self.weights["caption.in_figure"], f"{what} inside <figure>")
@@ -472,6 +476,8 @@ class CaptionRule(WeightedRule):
 
 #: how far (in blocks) a figure's credit line may be from its caption
 _FIGURE_REACH = 2
+#: how far (``Features.region_distance``) from the article a caption may be known by its alt text
+_ALT_CAPTION_REACH = 4
 #: headlines hardly ever run longer than this many words
 _HEADLINE_WORDS = 20
 
