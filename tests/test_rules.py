@@ -266,6 +266,17 @@ def test_alt_text_captions_only_near_the_article():
     assert votes(CaptionRule(), far) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Clockwise from top: the old mill, the weir and the lock keeper's cottage.",
+     "Pictured: volunteers at the food bank on Friday.", "From left: Ana, Ben and Cleo at the finish line."],
+)
+def test_a_paragraph_beside_an_image_that_opens_like_a_caption(text):
+    para = make_features(text, after_image=True, containers={"article"})
+    assert labels(votes(CaptionRule(), para)) == [Label.CAPTION]
+    assert votes(CaptionRule(), make_features(text)) == []  # no image beside it
+
+
 def test_author_class_inside_a_caption_is_the_credit():
     block = make_features("Jane Example", containers={"figcaption"}, categories={"byline", "caption"})
     assert labels(votes(CaptionRule(), block)) == [Label.CREDIT]

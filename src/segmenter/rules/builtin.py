@@ -68,6 +68,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType({
     "credit.line": 3.5,
     "caption.credited_figure": 4.0,
     "caption.promo": 4.5,
+    "caption.lead_phrase": 5.0,
     "related.leadin": 4.5,
     "related.class": 4.0,
     "related.card_headline": 5.0,
@@ -328,6 +329,13 @@ _CONTROL = regex.compile(
     regex.IGNORECASE,
 )
 _DURATION = regex.compile(r"^\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:min|mins|minutes|sec|s)\b)?")
+# how captions open ("Clockwise from top: …", "Pictured: …", "From left: …", "Im Bild: …")
+_CAPTION_LEAD = regex.compile(
+    r"^(?:clockwise from\b|counter-?clockwise from\b|pictured\b|from (?:left|right|top)\b|"
+    r"(?:top|above|below|left|right|inset)(?: left| right)?\s*:|im bild\s*:|v\.\s?l\.\s?n\.\s?r\.|von links\s*:|"
+    r"de gauche à droite\b|de izquierda a derecha\b)",
+    regex.IGNORECASE,
+)
 # calls to action of the sign-up and app boxes that sit in picture wrappers like figures do
 _CALL_TO_ACTION = regex.compile(
     r"\b(?:sign up|subscribe|newsletter|create (?:a|an|your) (?:free )?account|continue reading|"
@@ -444,6 +452,12 @@ class CaptionRule(WeightedRule):
             yield self.vote(label, self.weights["caption.alt"], f"{what} that repeats the alt text of the image beside it")
         elif "figure" in c and block.words <= self.max_figure_words and block.link_density < 0.5:
             yield self.vote(label, self.weights["caption.in_figure"], f"{what} inside <figure>")
+        elif (
+            (block.after_image or block.before_image) and not credit and block.words <= self.max_caption_words
+            and block.link_density < 0.5 and _CAPTION_LEAD.match(block.text)
+        ):
+            # a paragraph beside an image that opens the way captions do
+            yield self.vote(Label.CAPTION, self.weights["caption.lead_phrase"], "a caption phrase beside an image")
         elif credit and block.figure >= 0 and block.link_density < 0.5:
             # the wrapper holds an image, though not always right beside the credit line
             yield self.vote(Label.CREDIT, self.weights["credit.line"], "a credit line in a small wrapper around an image")
