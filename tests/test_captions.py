@@ -73,7 +73,8 @@ def test_is_credit(text: str, expected: bool) -> None:
     ("text", "expected"),
     [("picture alliance/dpa", True), ("jdoe_shots - stock.adobe.com", True), ("picture this and that", False),
      ("Top photo by Jane Example", True), ("Main image: Whale expert on the beach.", False),
-     ("Источник: Фонд Пример", True), ("Gulls/ Quay/ Harbour of Westby", False)],
+     ("Источник: Фонд Пример", True), ("Gulls/ Quay/ Harbour of Westby", False), ("2/4", False),
+     ("24/7/365 Support Agents", False)],
 )
 def test_is_credit_agency_names_in_lower_case(text: str, expected: bool) -> None:
     assert is_credit(text) is expected

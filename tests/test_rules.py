@@ -230,6 +230,10 @@ def test_caption_beside_a_credit_line_outside_the_text_region():
                          region_distance=1)
     page = make_page([credit, para])
     assert votes(CaptionRule(), page.blocks[1], page) == []
+    # a slide counter or a heading beside it is no credit
+    for other in (make_features("2/4", figure=40), make_features("Photo: Jane Example", figure=40, heading_level=3)):
+        page = make_page([other, caption])
+        assert votes(CaptionRule(), page.blocks[1], page) == []
     # the credit may be in the text itself
     own = make_features("Hundreds of hats on show. Bild: Jana Beispiel", figure=40, in_main_region=False,
                         region_distance=2, has_image=True)

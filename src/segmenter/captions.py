@@ -58,7 +58,8 @@ _AGENCY_RE = regex.compile(rf"(?<![\p{{L}}])(?:{_AGENCIES})(?![\p{{L}}])", regex
 _TRAILING_PAREN = regex.compile(r"\(([^()]{2,100})\)\s*$")
 _LAST_SENTENCE = regex.compile(r"[.!?…]\s+([^.!?…]{2,100})$")
 _PIPE = regex.compile(r"\s[|–—]\s([^|–—]{2,100})$")
-_SLASH_NAME = regex.compile(r"\S/\S|\S / \S")
+# "Jane Doe/AFP", "IMAGO / Jane Doe": names on both sides ("2/4", "24/7" are counters)
+_SLASH_NAME = regex.compile(r"\p{L}\.?/\p{L}|\p{L}\.? / \p{L}")
 _SENTENCE_BREAK = regex.compile(r"\p{Ll}[.!?]\s+\S")
 _WORD = regex.compile(r"\w+")
 # Japanese and Korean papers credit after the caption: "…で＝ＡＰ", "…（山田太郎撮影）", "… 홍길동 기자"

@@ -503,7 +503,7 @@ def _credited_figure(block: Features, page: Page) -> bool:
         return True
     i = block.index
     for other in page.blocks[max(0, i - _FIGURE_REACH) : i + _FIGURE_REACH + 1]:
-        if other.index != i and other.figure == block.figure and other.words <= 16:
+        if other.index != i and other.figure == block.figure and other.words <= 16 and not other.heading_level:
             if "credit" in other.categories or is_credit(other.text):
                 return True
     return False
