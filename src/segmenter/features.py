@@ -24,10 +24,10 @@ from .vocab import (
     NEGATIVE_CATEGORIES,
     SEMANTIC_TAGS,
     SKIP_TAGS,
-    SR_ONLY_CLASSES,
     STOPWORDS,
     STRONG_CATEGORIES,
     classify,
+    is_sr_only,
 )
 
 __all__ = ["ImageRef", "Meta", "Page", "RegionWeights", "build_page"]
@@ -277,8 +277,18 @@ def _is_hidden(el: Any, in_caption: bool = False) -> bool:
         low = style.lower()
         if ("none" in low or "hidden" in low) and _HIDDEN_STYLE.search(low):
             return True
-    cls = attrib.get("class")
-    return bool(cls) and any(c in SR_ONLY_CLASSES for c in cls.lower().split())
+    return False
+
+
+def _hidden_elements(root: Any) -> set[Any]:
+    """Elements hidden by their attributes (``hidden``, ``aria-hidden``, a ``display: none``
+    style). One XPath sweep in C finds the few candidates, so the walk pays a set lookup per
+    element instead of three attribute reads."""
+    try:
+        found = root.xpath("descendant-or-self::*[@hidden or @aria-hidden or @style]")
+    except (etree.XPathError, TypeError, ValueError):  # pragma: no cover - a tree lxml cannot search
+        return {el for el in root.iter() if isinstance(el.tag, str) and el.attrib and _is_hidden(el)}
+    return {el for el in found if _is_hidden(el)}
 
 
 def build_page(
@@ -302,15 +312,17 @@ def build_page(
     """
     weights = region_weights or RegionWeights()
     meta = _read_meta(root)
+    hidden = _hidden_elements(root)
     marks = marks or {}
 
     # per-element tables, indexed by node number (pre-order)
     node_parent: list[int] = []
-    node_step: list[str] = []
+    node_tag: list[str] = []
+    node_nth: list[int] = []
     node_block_start: list[int] = []
     node_block_end: list[int] = []
     sig_counts: dict[tuple[int, str], int] = {}
-    child_tag_counts: list[dict[str, int]] = []
+    child_tag_counts: dict[tuple[int, str], int] = {}
 
     raws: list[_Raw] = []
     images: list[ImageRef] = []
@@ -419,9 +431,14 @@ def build_page(
                 and not (show_noscript and tag == "noscript")
                 and not (tag in _FOREIGN and next(el.iter(*_HTML_IN_FOREIGN), None) is not None)
             ) or (
-                el.attrib
-                and _is_hidden(el, tag == "figcaption" or (parent is not None and "figcaption" in parent.containers))
-            ):
+                hidden
+                and el in hidden
+                # aria-hidden alone does not hide a caption's text (see _is_hidden)
+                and not (
+                    (tag == "figcaption" or (parent is not None and "figcaption" in parent.containers))
+                    and not _is_hidden(el, in_caption=True)
+                )
+            ) or (cls and is_sr_only(cls)):
                 # an invisible element takes no room, not even a line break: no flush
                 walker.skip_subtree()
                 stack.append(_Frame(-1, tag, False, {}, {}, frozenset(), True, (), ()))
@@ -430,18 +447,17 @@ def build_page(
             node_count += 1
             pnode = parent.node if parent is not None else -1
             node_parent.append(pnode)
-            child_tag_counts.append({})
-            if pnode >= 0:
-                counts = child_tag_counts[pnode]
-                n = counts.get(tag, 0) + 1
-                counts[tag] = n
-                node_step.append(f"{tag}[{n}]")
-            else:
-                node_step.append(tag)
+            node_tag.append(tag)
+            # the element's position among its parent's children of its tag, for its XPath
+            # (the string is built after the walk, for block owners and their ancestors only)
+            ck = (pnode, tag)
+            nth = child_tag_counts.get(ck, 0) + 1
+            child_tag_counts[ck] = nth
+            node_nth.append(nth)
             # an inline credit or caption span (<span class="credit">) is its own block, so the
             # credit can be told apart from the caption text beside it
             is_block = tag in BLOCK_TAGS or ("credit" in cats_here or "caption" in cats_here)
-            if is_block:
+            if is_block and pieces:
                 flush()
             node_block_start.append(len(raws))
             node_block_end.append(-1)
@@ -503,14 +519,15 @@ def build_page(
                     pending_after_image = True
                     if raws:
                         before_image.add(len(raws) - 1)
-            elif tag == "br":
+            elif tag == "br" and pieces:
                 flush()
             if el.text:
                 add_text(el.text)
         else:  # end
             frame = stack[-1]
-            if not frame.skipped and frame.is_block:
-                flush()
+            if frame.is_block and not frame.skipped:
+                if pieces:
+                    flush()
                 owners.pop()
             stack.pop()
             if not frame.skipped:
@@ -531,7 +548,7 @@ def build_page(
 
     page = _finish(
         raws, images, before_image, meta, url, weights,
-        node_parent, node_step, node_block_start, node_block_end, sig_counts,
+        node_parent, node_tag, node_nth, node_block_start, node_block_end, sig_counts,
     )
     return dataclasses.replace(page, warnings=(limit_hit,)) if limit_hit else page
 
@@ -552,7 +569,8 @@ def _finish(
     url: str | None,
     weights: RegionWeights,
     node_parent: list[int],
-    node_step: list[str],
+    node_tag: list[str],
+    node_nth: list[int],
     node_block_start: list[int],
     node_block_end: list[int],
     sig_counts: dict[tuple[int, str], int],
@@ -699,7 +717,10 @@ def _finish(
                 link_chars=r.link_chars,
                 link_density=r.link_chars / chars if chars else 0.0,
                 stopword_density=stop,
-                sentence_marks=sum(text.count(c) for c in ".!?。！？"),
+                sentence_marks=(
+                    text.count(".") + text.count("!") + text.count("?")
+                    + text.count("。") + text.count("！") + text.count("？")
+                ),
                 commas=text.count(",") + text.count("，") + text.count("、"),
                 ends_sentence=text[-1:] in _SENTENCE_END,
                 heading_level=r.heading_level,
@@ -740,7 +761,7 @@ def _finish(
             cur = node_parent[cur]
         prefix = path_cache.get(cur, "") if cur >= 0 else ""
         for nd in reversed(chain):
-            prefix = prefix + "/" + node_step[nd]
+            prefix = f"{prefix}/{node_tag[nd]}[{node_nth[nd]}]" if node_parent[nd] >= 0 else f"{prefix}/{node_tag[nd]}"
             path_cache[nd] = prefix
         return path_cache[node]
 

@@ -6,7 +6,10 @@ catastrophically on long input.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from functools import lru_cache
+from types import MappingProxyType
 
 import regex
 
@@ -21,6 +24,7 @@ __all__ = [
     "SKIP_TAGS",
     "STRONG_CATEGORIES",
     "STOPWORDS",
+    "is_sr_only",
     "categories_of",
     "classify",
     "split_tokens",
@@ -102,9 +106,22 @@ _CATEGORY_PATTERNS: dict[str, str] = {
     r"contenido|corpo|texto",
 }
 
-_CATEGORY_RE = regex.compile(
-    "|".join(f"(?P<{name}>(?:{pat}))" for name, pat in _CATEGORY_PATTERNS.items()), regex.V0
-)
+
+
+def _expand(patterns: dict[str, str]) -> Mapping[str, str]:
+    # The patterns are plain alternations of words, some with one optional last letter
+    # ("tags?"): a token's category is then one dict lookup instead of a regex match. The first
+    # category listing a word keeps it, as the first alternative would win in a regex.
+    table: dict[str, str] = {}
+    for name, pattern in patterns.items():
+        for alt in pattern.split("|"):
+            forms = (alt[:-2], alt[:-1]) if alt.endswith("?") else (alt,)
+            for form in forms:
+                table.setdefault(form, name)
+    return MappingProxyType(table)
+
+
+_CATEGORY_WORDS = _expand(_CATEGORY_PATTERNS)
 
 #: categories that make text junk (or at least not body)
 NEGATIVE_CATEGORIES = frozenset(
@@ -128,8 +145,8 @@ CATEGORY_KINDS: dict[str, str] = {
     "tags": "navigation",
 }
 
-_TOKEN_SPLIT = regex.compile(r"[^0-9A-Za-z]+")
-_CAMEL = regex.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_TOKEN_SPLIT = re.compile(r"[^0-9A-Za-z]+")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
 # CMS taxonomy classes name the post's tags and categories ("tag-facebook", "category-sport"),
@@ -148,33 +165,54 @@ def split_tokens(value: str) -> list[str]:
     left out."""
     out: list[str] = []
     for word in value.split():
-        if _TAXONOMY.match(word):
-            continue
-        parts = [p for p in _TOKEN_SPLIT.split(_CAMEL.sub("-", word)) if p]
-        out.extend(p.lower() for p in parts)
-        if len(parts) > 1:
-            out.append("".join(parts).lower())
+        out.extend(_word(word)[0])
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _word(word: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    # One class name's tokens and categories. Memoised per name, not per attribute value: the
+    # same names ("article", "col-md-8") recur across sites in ever new combinations.
+    if word.isascii() and word.isalnum() and (word.islower() or word.isdigit()):
+        # the common case, one plain lower-case name: no splitting to do
+        cat = _CATEGORY_WORDS.get(word)
+        return (word,), (frozenset((cat,)) if cat else frozenset())
+    if _TAXONOMY.match(word):
+        return (), frozenset()
+    parts = [p for p in _TOKEN_SPLIT.split(word if word.islower() else _CAMEL.sub("-", word)) if p]
+    tokens = [p.lower() for p in parts]
+    if len(parts) > 1:
+        tokens.append("".join(parts).lower())
+    return tuple(tokens), categories_of(tokens)
 
 
 @lru_cache(maxsize=1 << 16)
 def classify(value: str) -> tuple[tuple[str, ...], frozenset[str]]:
     """Tokens and vocabulary categories of a class/id value, memoised: pages repeat their class
     names endlessly (a pure function, so the memo is safe to share between threads)."""
-    tokens = split_tokens(value)
-    return tuple(tokens), categories_of(tokens)
+    words = value.split()
+    if len(words) == 1:
+        return _word(words[0])
+    tokens: list[str] = []
+    cats: frozenset[str] = frozenset()
+    for word in words:
+        t, c = _word(word)
+        tokens.extend(t)
+        if c:
+            cats = cats | c
+    return tuple(tokens), cats
 
 
 def categories_of(tokens: list[str]) -> frozenset[str]:
     """The vocabulary categories a list of class/id tokens belongs to."""
-    found: set[str] = set()
-    for tok in tokens:
-        if len(tok) > 40:  # hashes and generated names carry no meaning
-            continue
-        m = _CATEGORY_RE.fullmatch(tok)
-        if m is not None and m.lastgroup is not None:
-            found.add(m.lastgroup)
-    return frozenset(found)
+    words = _CATEGORY_WORDS
+    return frozenset(words[tok] for tok in tokens if tok in words)
+
+
+@lru_cache(maxsize=1 << 14)
+def is_sr_only(value: str) -> bool:
+    """Whether a class value names a screen-reader-only element (``sr-only``, ``visually-hidden``…)."""
+    return any(c in SR_ONLY_CLASSES for c in value.lower().split())
 
 
 # Common function words of English, German, French, Spanish, Italian, Portuguese and Dutch.
