@@ -381,3 +381,35 @@ def test_site_rule_text_patterns_run_with_a_timeout():
         SiteRule(domain="a.com", pattern="(", label="junk")
     with pytest.raises(RuleError, match="selector, a text pattern"):
         SiteRule(domain="a.com", label="junk")
+
+
+def test_segment_restores_the_garbage_collector_state() -> None:
+    import gc
+
+    assert gc.isenabled()
+    segmenter.segment("<p>Some words here.</p>")
+    assert gc.isenabled()
+    with pytest.raises(TypeError):
+        segmenter.segment(42)  # type: ignore[arg-type]
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        segmenter.segment("<p>Some words here.</p>")
+        assert not gc.isenabled()  # the caller's choice is kept
+    finally:
+        gc.enable()
+
+
+def test_unchecked_instances_equal_the_dataclass_constructor() -> None:
+    from segmenter.model import Block, Features, _unchecked
+
+    page = segmenter.segment("<article><h1>A title here</h1><p>Some words, and more words.</p></article>")
+    for block in page.blocks:
+        values = {f.name: getattr(block.features, f.name) for f in dataclasses.fields(Features)}
+        fast = _unchecked(Features, values)
+        assert fast == Features(**values) and hash(fast) == hash(Features(**values))
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            fast.words = 3  # type: ignore[misc]
+        assert vars(block) == {f.name: getattr(block, f.name) for f in dataclasses.fields(Block)}
+    # every field is given: a missing one would surface here, not as an AttributeError later
+    assert set(vars(page.blocks[0].features)) == {f.name for f in dataclasses.fields(Features)}

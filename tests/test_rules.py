@@ -386,3 +386,17 @@ def test_resolver_junk_kind_from_strongest_vote():
         [r.vote(Label.JUNK, 1.0, "a", kind=JunkKind.FOOTER), r.vote(Label.JUNK, 2.0, "b", kind=JunkKind.SOCIAL)]
     )
     assert res.kind is JunkKind.SOCIAL
+
+
+def test_vote_makes_an_ordinary_frozen_evidence():
+    import dataclasses
+
+    from segmenter.model import Evidence
+
+    ev = LinkDensityRule().vote("junk", 1.5, "why", kind="navigation")
+    assert ev == Evidence(Label.JUNK, 1.5, "link-density", "why", False, JunkKind.NAVIGATION)
+    assert hash(ev) == hash(Evidence(Label.JUNK, 1.5, "link-density", "why", False, JunkKind.NAVIGATION))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        ev.weight = 2.0  # type: ignore[misc]
+    with pytest.raises(ValueError):
+        LinkDensityRule().vote("not-a-label", 1.0, "why")

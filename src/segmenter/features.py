@@ -18,7 +18,7 @@ from typing import Any
 from lxml import etree
 
 from .captions import credit_from_attributes
-from .model import Features
+from .model import Features, _unchecked
 from .vocab import (
     BLOCK_TAGS,
     NEGATIVE_CATEGORIES,
@@ -709,7 +709,7 @@ def _finish(
             if cnt >= 2 and cnt > rep:
                 rep = cnt
         feats.append(
-            Features(
+            _unchecked(Features, dict(
                 text=text,
                 tag=r.tag,
                 chars=chars,
@@ -747,7 +747,7 @@ def _finish(
                 in_main_region=r_start <= i < r_end,
                 region_distance=0 if r_start <= i < r_end else distance,
                 marks=r.marks,
-            )
+            ))
         )
 
     path_cache: dict[int, str] = {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from .model import Evidence, JunkKind, Label
 
@@ -14,6 +15,9 @@ __all__ = ["Resolution", "resolve"]
 _TIE_ORDER = (
     Label.JUNK, Label.BODY, Label.TITLE, Label.CAPTION, Label.CREDIT, Label.RELATED, Label.BYLINE, Label.DATELINE,
 )
+
+
+_VALUES = MappingProxyType({lab: lab.value for lab in Label})
 
 
 @dataclass(frozen=True)
@@ -29,10 +33,12 @@ def resolve(evidence: Sequence[Evidence]) -> Resolution:
     """The strongest ``final`` vote decides outright; otherwise the label with the largest summed
     weight wins (a block with no positive score is junk). A junk block's kind is the kind of its
     strongest junk vote that names one."""
-    scores: dict[str, float] = {}
+    # keyed by the Label itself: Enum.value is a slow descriptor on this hot path
+    scores: dict[Label, float] = {}
     best_final: Evidence | None = None
     for ev in evidence:
-        scores[ev.label.value] = scores.get(ev.label.value, 0.0) + ev.weight
+        lab = ev.label
+        scores[lab] = scores.get(lab, 0.0) + ev.weight
         if ev.final and (best_final is None or ev.weight > best_final.weight):
             best_final = ev
     if best_final is not None:
@@ -41,7 +47,7 @@ def resolve(evidence: Sequence[Evidence]) -> Resolution:
         label = Label.JUNK
         best = 0.0
         for lab in _TIE_ORDER:
-            s = scores.get(lab.value)
+            s = scores.get(lab)
             if s is not None and s > best:
                 label, best = lab, s
     kind: JunkKind | None = None
@@ -52,4 +58,4 @@ def resolve(evidence: Sequence[Evidence]) -> Resolution:
                 kind, strongest = ev.kind, ev.weight
         if kind is None:
             kind = JunkKind.OTHER
-    return Resolution(label, kind, {k: round(v, 4) for k, v in scores.items()})
+    return Resolution(label, kind, {_VALUES[k]: round(v, 4) for k, v in scores.items()})

@@ -519,6 +519,11 @@ _PARSERS: tuple[tuple[re.Pattern[str], _Handler, int], ...] = (
     (_CLOCK_RE, _clock_of, _WEAK),
 )
 
+# Only these forms can match a text without a digit ("just now", "last week", "yesterday",
+# "an hour ago"): a text without digits skips the rest, which is most card lines.
+_WORD_PARSERS = _PARSERS[:5]
+_DIGIT = re.compile(r"\d")
+
 
 def _normalize(text: str) -> tuple[str, str]:
     """Collapse whitespace and drop enclosing brackets and a trailing period; then also without a
@@ -626,7 +631,7 @@ def _find(text: str) -> tuple[int, int] | None:
         return None
     text = text[:_MAX_FIND]
     best: tuple[int, int] | None = None
-    for pattern, _handler, kind in _PARSERS:
+    for pattern, _handler, kind in _PARSERS if _DIGIT.search(text) else _WORD_PARSERS:
         pos = 0
         while pos <= len(text):
             m = pattern.search(text, pos)

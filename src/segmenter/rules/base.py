@@ -23,6 +23,9 @@ CONTEXT = "context"
 STAGES = (BLOCK, CONTEXT)
 
 
+_new = object.__new__
+
+
 class RuleError(ValueError):
     """A rule or rule set is not valid; the message names the rule."""
 
@@ -68,15 +71,19 @@ class Rule:
     ) -> Evidence:
         """Evidence from this rule (fills in the rule's name; ``kind`` may be a
         :class:`~segmenter.JunkKind` or its string value)."""
-        # (the conversions only run for strings: enum calls are slow on the hot path)
-        return Evidence(
-            label if isinstance(label, Label) else Label(label),
-            weight,
-            self.name or type(self).__name__,
-            reason,
-            final,
-            kind if kind is None or isinstance(kind, JunkKind) else JunkKind(kind),
+        # (the conversions only run for strings: enum calls are slow on the hot path; and the
+        # instance is filled in directly: the frozen __init__'s six setattr calls cost more than
+        # the rest of a typical rule)
+        ev = _new(Evidence)
+        ev.__dict__.update(
+            label=label if isinstance(label, Label) else Label(label),
+            weight=weight,
+            rule=self.name or type(self).__name__,
+            reason=reason,
+            final=final,
+            kind=kind if kind is None or isinstance(kind, JunkKind) else JunkKind(kind),
         )
+        return ev
 
     @property
     def rule_name(self) -> str:
