@@ -74,6 +74,7 @@ def test_json_is_the_default(capsys: pytest.CaptureFixture[str], page: Path) -> 
         "schema_version",
         "url",
         "lang",
+        "language",
         "article",
         "captions",
         "related",

@@ -281,6 +281,8 @@ BROKEN = {
     "extra top-level key": _set(["extra"], 1),
     "missing top-level key": _delete(["warnings"]),
     "wrong schema version": _set(["schema_version"], 2),
+    "language null": _set(["language"], None),
+    "language missing": _delete(["language"]),
     "unknown block label": _set(["blocks", 0, "label"], "sidebar"),
     "unknown junk kind": _set(["junk", 0, "kind"], "spam"),
     "unknown paragraph kind": _set(["article", "paragraphs", 0, "kind"], "aside"),

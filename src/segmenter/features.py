@@ -18,13 +18,13 @@ from typing import Any
 from lxml import etree
 
 from .captions import credit_from_attributes
+from .lang import UNDETERMINED, detect, sample_text, text_stats
 from .model import Features, _unchecked
 from .vocab import (
     BLOCK_TAGS,
     NEGATIVE_CATEGORIES,
     SEMANTIC_TAGS,
     SKIP_TAGS,
-    STOPWORDS,
     STRONG_CATEGORIES,
     classify,
     is_sr_only,
@@ -119,6 +119,9 @@ class Page:
     header_zone: frozenset[int] = frozenset()
     #: "html" or "text"
     kind: str = "html"
+    #: the language the page's text was read in (``lang.detect``: ``<html lang>`` checked against
+    #: the text; "und" when undetermined)
+    language: str = UNDETERMINED
     #: what limited the walk (max_nodes, time budget), if anything
     warnings: tuple[str, ...] = ()
     #: labels after the context-free stage; filled in for context rules only
@@ -194,16 +197,9 @@ def _parts(pieces: list[str], keys: list[str]) -> tuple[tuple[str, str], ...]:
     return tuple(p for p in cleaned if p[0])
 
 
-def _text_stats(text: str) -> tuple[int, float]:
-    """Word count and stop-word density; for scripts without spaces, characters stand in."""
-    tokens = _WORD.findall(text.lower())
-    n = len(tokens)
-    if n == 0:
-        return 0, 0.0
-    if len(text) / n > 12:  # long runs of letters: Chinese, Japanese, Thai …
-        return max(1, len(text) // 2), 0.0
-    stop = sum(1 for t in tokens if t in STOPWORDS)
-    return n, stop / n
+def _text_stats(text: str, language: str = UNDETERMINED) -> tuple[int, float]:
+    """Word count and stop-word density in the page's language (see :func:`lang.text_stats`)."""
+    return text_stats(text, language)
 
 
 def _clean_title(title: str | None, site_name: str | None) -> str | None:
@@ -576,7 +572,9 @@ def _finish(
     sig_counts: dict[tuple[int, str], int],
 ) -> Page:
     n = len(raws)
-    stats = [_text_stats(r.text) for r in raws]
+    # the page's language, once: each block's stop words are read from its table
+    language = detect(meta.lang, sample_text([r.text for r in raws]))
+    stats = [text_stats(r.text, language) for r in raws]
     total_chars = sum(len(r.text) for r in raws)
 
     # --- densest region, twice: first on text alone, then with negative markers, ignoring
@@ -770,6 +768,7 @@ def _finish(
         meta=meta,
         url=url,
         lang=(meta.lang or None),
+        language=language,
         title_block=title_block,
         title_text=title_text,
         images=tuple(images),

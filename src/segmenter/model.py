@@ -396,6 +396,9 @@ class Segmentation:
     url: str | None = None
     lang: str | None = None
     warnings: tuple[str, ...] = ()
+    #: the language the text was read in: ``lang`` checked against the text, or detected from
+    #: it (ISO 639-1 where there is one; "und" when undetermined)
+    language: str = "und"
     _evidence: tuple[tuple[Evidence, ...], ...] = field(default=(), repr=False, compare=False)
     _scores: tuple[Mapping[str, float], ...] = field(default=(), repr=False, compare=False)
 
@@ -415,6 +418,7 @@ class Segmentation:
             "schema_version": SCHEMA_VERSION,
             "url": self.url,
             "lang": self.lang,
+            "language": self.language,
             "article": None if self.article is None else self.article.to_dict(),
             "captions": [c.to_dict() for c in self.captions],
             "related": [r.to_dict() for r in self.related],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import gc
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -15,7 +15,7 @@ from .assemble import AssembleOptions, assemble
 from .features import Page, RegionWeights, build_page
 from .model import Block, Evidence, Segmentation, _unchecked
 from .parse import decode, to_tree
-from .resolve import resolve
+from .resolve import Resolution, resolve
 from .rules.base import BLOCK, CONTEXT, Rule, RuleSet
 from .selectors import select
 from .text import build_text_page, looks_like_text
@@ -52,6 +52,17 @@ class Options:
     max_bytes: int | None = None
     max_nodes: int | None = None
     time_budget: float | None = None
+
+
+@dataclass(frozen=True)
+class _Built:
+    """A page parsed and turned into blocks and features, not yet labelled: the part of a
+    segmentation that does not depend on the rules' weights."""
+
+    page: Page
+    host: str | None
+    warnings: tuple[str, ...]
+    deadline: float | None
 
 
 class Segmenter:
@@ -121,6 +132,11 @@ class Segmenter:
     ) -> Segmentation:
         if now is not None and (not isinstance(now, datetime) or now.tzinfo is None):
             raise TypeError("now must be an aware datetime (with tzinfo)")
+        return self._label_built(self._build(page, url=url, mode=mode), now)
+
+    def _build(self, page: object, *, url: str | None, mode: str) -> _Built:
+        # Everything up to the rules. It does not read the rules' weights, so a calibration
+        # (tools/calibrate.py) builds each page once and labels it under many weight settings.
         if url is not None and not isinstance(url, str):
             raise TypeError(f"url must be a str, not {type(url).__name__}")
         opts = self.options
@@ -132,7 +148,7 @@ class Segmenter:
         if mode != "html" and isinstance(page, str | bytes | bytearray | memoryview):
             text, warnings = (page, []) if isinstance(page, str) else decode(bytes(page))
             if mode == "text" or looks_like_text(text):
-                return self._segment_text(text, url, now, cut + warnings, deadline)
+                return self._build_text(text, url, cut + warnings, deadline)
             page = text
         elif mode == "text":
             raise TypeError(f"segment_text() takes str or bytes, not {type(page).__name__}")
@@ -154,18 +170,25 @@ class Segmenter:
             )
             warnings.append("the page shows almost no text without scripts; read its <noscript> content")
         warnings.extend(feats_page.warnings)
-        return self._label(feats_page, rules, warnings, now, deadline)
+        return _Built(feats_page, host, tuple(warnings), deadline)
 
-    def _segment_text(
-        self, text: str, url: str | None, now: datetime | None, warnings: list[str], deadline: float | None = None
-    ) -> Segmentation:
+    def _build_text(self, text: str, url: str | None, warnings: list[str], deadline: float | None = None) -> _Built:
         if "\x00" in text:
             text = text.replace("\x00", "\ufffd")
             warnings.append("NUL characters replaced with U+FFFD")
         page = build_text_page(text.lstrip("\ufeff"), url=url)
         host = _host(url, warnings)
-        rules = [r for r in self.rules if r.applies_to(host) and not r.selector]
-        return self._label(page, rules, warnings, now, deadline)
+        return _Built(page, host, tuple(warnings), deadline)
+
+    def _label_built(self, built: _Built, now: datetime | None = None) -> Segmentation:
+        """Run this segmenter's rules, the resolver and assembly on a page built by :meth:`_build`
+        (of a segmenter with the same selector rules: the page holds their marks)."""
+        return self._label(built.page, self._rules_for(built), list(built.warnings), now, built.deadline)
+
+    def _rules_for(self, built: _Built) -> list[Rule]:
+        text = built.page.kind == "text"
+        # A text page has no elements for selectors to match, so selector rules sit it out.
+        return [r for r in self.rules if r.applies_to(built.host) and not (text and r.selector)]
 
     def _label(
         self,
@@ -203,6 +226,19 @@ class Segmenter:
                 changed = changed or len(ev) != before
             if changed:
                 final = [resolve(ev) for ev in evidence]
+        return self._finish(page, evidence, first, final, warnings, now)
+
+    def _finish(
+        self,
+        page: Page,
+        evidence: Sequence[Sequence[Evidence]],
+        first: Sequence[Resolution],
+        final: Sequence[Resolution],
+        warnings: list[str],
+        now: datetime | None = None,
+    ) -> Segmentation:
+        # Split from _label so that a calibration, which works out the labels itself, assembles
+        # the result exactly as segment() does.
         xpaths = page.xpaths
         blocks = tuple(
             _unchecked(Block, {
@@ -231,6 +267,7 @@ class Segmenter:
             blocks=blocks,
             url=page.url,
             lang=page.lang,
+            language=page.language,
             warnings=tuple(warnings),
             _evidence=tuple(tuple(e) for e in evidence) if keep else (),
             _scores=tuple(r.scores for r in final) if keep else (),

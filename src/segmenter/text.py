@@ -23,6 +23,7 @@ import regex
 
 from .captions import is_credit
 from .features import Meta, Page, _text_stats
+from .lang import detect, sample_text
 from .model import Features
 from .timeparse import find_age
 from .vocab import BOILERPLATE, RELATED_HEADING
@@ -167,7 +168,8 @@ def build_text_page(text: str, *, url: str | None = None) -> Page:
     """Lines (and glued tails) of a plain-text page as a :class:`Page` of blocks with features."""
     lines = _split_lines(text)
     n = len(lines)
-    stats = [_text_stats(ln.text) for ln in lines]
+    language = detect(None, sample_text([ln.text for ln in lines]))
+    stats = [_text_stats(ln.text, language) for ln in lines]
     # a subscription pitch or a sign-up call reads like prose, but it is furniture
     prose = [
         ln.part == 0 and _is_prose(w, s, ln.text) and not (w <= 40 and _PROMO.search(ln.text))
@@ -319,6 +321,7 @@ def build_text_page(text: str, *, url: str | None = None) -> Page:
         xpaths=tuple(f"line:{ln.line + 1}" + (":tail" if ln.part else "") for ln in lines),
         header_zone=frozenset(header_zone),
         kind="text",
+        language=language,
     )
 
 

@@ -13,6 +13,8 @@ from types import MappingProxyType
 
 import regex
 
+from .lang import UNION
+
 __all__ = [
     "BLOCK_TAGS",
     "BOILERPLATE",
@@ -215,40 +217,9 @@ def is_sr_only(value: str) -> bool:
     return any(c in SR_ONLY_CLASSES for c in value.lower().split())
 
 
-# Common function words of English, German, French, Spanish, Italian, Portuguese and Dutch.
-# One table for all: a block's share of them tells prose from lists of names and links in any
-# of these languages without detecting the language first.
-STOPWORDS = frozenset(
-    """
-    a about above after again against all also am an and any are as at be because been before being
-    below between both but by can could did do does doing down during each few for from further had
-    has have having he her here hers herself him himself his how i if in into is it its itself just
-    me more most my myself no nor not now of off on once only or other our ours out over own same she
-    should so some such than that the their theirs them themselves then there these they this those
-    through to too under until up very was we were what when where which while who whom why will with
-    would you your yours said says say one two new
-    der die das den dem des ein eine einer eines einem einen und oder aber nicht ist sind war waren
-    wird werden wurde wurden hat haben hatte auch auf aus bei mit nach von vor zu zum zur im ins am
-    an als wie wenn dass daß sich sie er es wir ihr ich noch nur schon so für über unter um bis durch
-    gegen ohne sein seine ihre ihrem ihren man mehr sehr kann können muss soll will diese dieser
-    dieses kein keine dann doch hier
-    le la les un une des du de et ou mais ne pas est sont était ont avait été être avoir il elle ils
-    elles nous vous je tu on ce cette ces qui que quoi dont où dans sur sous avec pour par en au aux
-    plus se sa son ses leur leurs y aussi comme si tout tous très
-    el los las uno unos unas y o pero no es son era fue han ha había ser estar él ella ellos ellas
-    nosotros usted que quien cual donde en con por para del al lo le les se su sus más muy como
-    también ya este esta estos estas ese esa todo todos sobre entre sin
-    il lo gli i una uno e ed ma non è sono era erano ha hanno aveva essere lui lei loro noi voi che
-    chi cui dove nel nella nei nelle con per tra fra della dello delle dei degli al alla alle ai agli
-    si più anche come questo questa quello quella tutto
-    o os as um uma uns umas e ou mas não é são era foi têm tem havia ser estar ele ela eles elas nós
-    você que quem qual onde em no na nos nas com por para do da dos das ao à se seu sua seus suas
-    mais muito como também já este esta isso isto
-    de het een en of maar niet is zijn was waren heeft hebben had wordt worden werd hij zij ze wij
-    jij ik je u dat die dit deze wie wat waar in op aan met voor door bij naar uit van over onder
-    ook als dan nog al er om tot te zo meer
-    """.split()
-)
+#: the function words of every language segmenter has a table for, in one set; blocks are
+#: measured against their page's own language (see :mod:`segmenter.lang`)
+STOPWORDS = UNION
 
 #: a lead-in that introduces a link to another article inside the body ("Read more: …")
 LEADIN = regex.compile(
