@@ -152,19 +152,14 @@ _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
 # CMS taxonomy classes name the post's tags and categories ("tag-facebook", "category-sport"),
-# not what the element is; layout modifiers ("has-sidebar", "with-rail-right", "no-comments") say
-# what the element sits next to or lacks, not what it is: neither carries vocabulary
-_TAXONOMY = regex.compile(
-    r"^(?:tag|category|categories|post|author|format|status|type|term|topic|section|has|with|no|without)[-_]",
-    regex.I,
-)
+# not what the element is: they carry no vocabulary
+_TAXONOMY = regex.compile(r"^(?:tag|category|categories|post|author|format|status|type|term|topic|section)[-_]", regex.I)
 
 
 def split_tokens(value: str) -> list[str]:
     """Split a class or id value into lower-case tokens (``"article__body shareTools"`` ->
     ``["article", "body", "share", "tools"]``), plus each hyphen-joined compound without separators.
-    Taxonomy classes such as ``tag-facebook`` and layout modifiers such as ``has-sidebar`` are
-    left out."""
+    Taxonomy classes such as ``tag-facebook`` are left out."""
     out: list[str] = []
     for word in value.split():
         out.extend(_word(word)[0])
