@@ -121,9 +121,10 @@ def test_main_table_json_and_worst(corpus: Path, tmp_path: Path, capsys: pytest.
     assert main_table[2].split()[:3] == ["lxml", "parse", "3"]
     assert main_table[2].split()[-1] == "1.00"
 
-    assert "-- captions (2 pages labeled)" in out
+    assert "-- captions (2 pages labeled;" in out
     cap = _table_lines(out.split("-- captions")[1], "tool ")
-    assert cap[1].split() == ["segmenter", "1.000", "1.000", "1.000", "1.000", "0.000"]
+    assert cap[0].split() == ["tool", "P", "R", "F1", "credit", "leak", "leak*"]
+    assert cap[1].split() == ["segmenter", "1.000", "1.000", "1.000", "1.000", "0.000", "0.000"]
     assert "-- related cards (1 pages labeled)" in out
     rel = _table_lines(out.split("-- related cards")[1], "tool ")
     assert rel[1].split() == ["segmenter", "1.000", "1.000", "1.000", "1.000", "1.000"]
@@ -234,6 +235,10 @@ def test_default_extractor_adapts_segmentation(monkeypatch: pytest.MonkeyPatch) 
     )
     no_article = SimpleNamespace(article=None, captions=(), related=())
     assert bench.prediction_from_segmentation(no_article) == Prediction()
+    labelled = SimpleNamespace(
+        article=None, related=(), captions=[SimpleNamespace(text="Cap", credit="J. Doe", credit_label="Photo:")]
+    )
+    assert bench.prediction_from_segmentation(labelled).captions == (Caption("Cap", "J. Doe", "Photo:"),)
 
 
 def test_worst_diff_handles_short_paragraphs_and_duplicates() -> None:

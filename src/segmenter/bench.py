@@ -5,7 +5,9 @@ A corpus is a folder with ``gold/<id>.json`` (the format of ``GOLD-FORMAT.md``) 
 corpus a table is printed with a row per tool: ``segmenter``; ``trafilatura`` when it is installed
 (the ``[bench]`` extra) and ``--no-peers`` is not given; and ``lxml parse``, which only gives the
 time of parsing the same bytes with lxml, as the yardstick for the "x lxml" column. Below it come
-caption and related-card tables where the corpus labels them. Metrics: :mod:`segmenter.metrics`.
+caption and related-card tables where the corpus labels them. Metrics: :mod:`segmenter.metrics`
+(which also says how credits are compared across the corpora's different credit conventions, and
+what the caption table's "leak*" column leaves out).
 
 Timing: every tool gets the same (already decompressed) bytes in the same process, page by page
 in turn, measured in CPU time (:func:`time.process_time`: the tools are single-threaded, and CPU
@@ -184,7 +186,9 @@ def prediction_from_segmentation(seg: Any) -> Prediction:
         text="" if article is None else (article.text or ""),
         # The gold format does not count a credit shown without caption text as a caption
         # (GOLD-FORMAT.md); the library still reports it, with empty text, so leave those out.
-        captions=tuple(Caption(c.text, c.credit) for c in seg.captions or () if c.text),
+        captions=tuple(
+            Caption(c.text, c.credit, getattr(c, "credit_label", None)) for c in seg.captions or () if c.text
+        ),
         related=tuple(
             Card(r.title or "", source=r.source, age=r.age_text, url=r.url) for r in seg.related or ()
         ),
@@ -401,10 +405,13 @@ def format_corpus(run: CorpusRun) -> str:
             assert c is not None
             cap_rows.append(
                 [r.tool.name, _num(c.precision), _num(c.recall), _num(c.f1)]
-                + [_num(c.credit_accuracy), _num(c.leakage)]
+                + [_num(c.credit_accuracy), _num(c.leakage), _num(c.own_leakage)]
             )
-        parts.append(f"-- captions ({first.caption_pages} pages labeled)")
-        parts.append(_table(["tool", "P", "R", "F1", "credit", "leak"], cap_rows))
+        parts.append(
+            f"-- captions ({first.caption_pages} pages labeled; leak*: leak without the captions"
+            " the gold body holds too)"
+        )
+        parts.append(_table(["tool", "P", "R", "F1", "credit", "leak", "leak*"], cap_rows))
     if first.related is not None:
         rel_rows = []
         for r in scored:

@@ -237,9 +237,13 @@ def _read_meta(root: Any, elements: Sequence[Any]) -> Meta:
     return Meta(title, og_title, site_name, description, canonical, lang, headline)
 
 
-def _is_hidden(el: Any) -> bool:
+def _is_hidden(el: Any, in_caption: bool = False) -> bool:
     attrib = el.attrib
-    if "hidden" in attrib or attrib.get("aria-hidden", "").lower() == "true":
+    if "hidden" in attrib:
+        return True
+    # aria-hidden only keeps text from screen readers: a visible caption carries it when the
+    # image's alt text already says the same
+    if attrib.get("aria-hidden", "").lower() == "true" and not in_caption:
         return True
     style = attrib.get("style")
     if style:
@@ -399,7 +403,15 @@ def build_page(
                 tag in SKIP_TAGS
                 and not (show_noscript and tag == "noscript")
                 and not (tag in _FOREIGN and next(el.iter(*_HTML_IN_FOREIGN), None) is not None)
-            ) or (hidden and el in hidden) or (cls and is_sr_only(cls)):
+            ) or (
+                hidden
+                and el in hidden
+                # aria-hidden alone does not hide a caption's text (see _is_hidden)
+                and not (
+                    (tag == "figcaption" or (parent is not None and "figcaption" in parent.containers))
+                    and not _is_hidden(el, in_caption=True)
+                )
+            ) or (cls and is_sr_only(cls)):
                 # an invisible element takes no room, not even a line break: no flush
                 if tag in _META_TAGS and stack and stack[-1].tag not in _FOREIGN and (
                     tag != "script" or is_jsonld(el.get("type"))
@@ -457,7 +469,8 @@ def build_page(
             frame = _Frame(
                 node, tag, is_block, containers, cats, mk, False, tokens, path4, (cls.split(None, 1) or [""])[0] if cls else ""
             )
-            if not is_block and (cls or tag == "time"):
+            # an unclassed <cite> is a part of its own too: captions print their credit in one
+            if not is_block and (cls or tag in ("time", "cite")):
                 frame.inline_key = tag + "." + (cls or "")
                 inline_keys.append(frame.inline_key)
             stack.append(frame)
