@@ -63,9 +63,13 @@ def _local(tag: str) -> str:
     return tag.rpartition("}")[2].lower()
 
 
-def ref_hidden(el: Any) -> bool:
-    """Hidden the way a browser (or a screen-reader-only utility class) hides it."""
+def ref_hidden(el: Any, *, show_hidden: bool = False) -> bool:
+    """Hidden the way a browser (or a screen-reader-only utility class) hides it.
+    ``show_hidden``: as scripts that reveal hidden elements show it (screen-reader-only text
+    stays hidden)."""
     a = el.attrib
+    if show_hidden:
+        return bool({c.lower() for c in (a.get("class") or "").split()} & REF_SR_ONLY)
     if "hidden" in a:
         return True
     if (a.get("aria-hidden") or "").strip().lower() == "true":
@@ -76,9 +80,10 @@ def ref_hidden(el: Any) -> bool:
     return bool(classes & REF_SR_ONLY)
 
 
-def visible_text(root: Any, *, show_noscript: bool = False) -> str:
+def visible_text(root: Any, *, show_noscript: bool = False, show_hidden: bool = False) -> str:
     """The page's visible text (not collapsed); word breaks at box edges are single spaces.
-    ``show_noscript``: as a reader with scripts turned off sees it (``<noscript>`` shown)."""
+    ``show_noscript``: as a reader with scripts turned off sees it (``<noscript>`` shown).
+    ``show_hidden``: with the elements hidden by attribute or style shown."""
     skip = REF_SKIP - {"noscript"} if show_noscript else REF_SKIP
     out: list[str] = []
     # iterative walk: (element, phase) with phase 0 = enter, 1 = leave
@@ -97,7 +102,7 @@ def visible_text(root: Any, *, show_noscript: bool = False) -> str:
             continue
         tag = _local(el.tag)
         foreign_with_html = tag in ("svg", "math") and next(el.iter(*REF_HTML_IN_FOREIGN), None) is not None
-        if (tag in skip and not foreign_with_html) or ref_hidden(el):
+        if (tag in skip and not foreign_with_html) or ref_hidden(el, show_hidden=show_hidden):
             if el.tail:
                 out.append(el.tail)
             continue
@@ -125,8 +130,9 @@ def visible_words(page: str) -> list[str]:
 
 def visible_views(root: Any, noscript_fallback_chars: int) -> list[list[str]]:
     """The word sequences a segmentation may cover: the visible words, and, when those come to
-    fewer than ``noscript_fallback_chars`` characters and the page has a ``<noscript>``, also the
-    words a reader without scripts sees (the library's documented noscript fallback)."""
+    fewer than ``noscript_fallback_chars`` characters, also the words a reader without scripts
+    sees (when the page has a ``<noscript>``) and the words with hidden elements shown (the
+    library's documented fallbacks)."""
     if root is None:
         return [[]]
     views = [visible_text(root).split()]
@@ -135,6 +141,8 @@ def visible_views(root: Any, noscript_fallback_chars: int) -> list[list[str]]:
     short = len("".join(views[0])) < noscript_fallback_chars
     if short and next(root.iter("noscript"), None) is not None:
         views.append(visible_text(root, show_noscript=True).split())
+    if short:
+        views.append(visible_text(root, show_hidden=True).split())
     return views
 
 

@@ -25,7 +25,7 @@ from .model import (
     RelatedCard,
 )
 
-__all__ = ["AssembleOptions", "assemble"]
+__all__ = ["AssembleOptions", "assemble", "listing_labels"]
 
 _WORD = regex.compile(r"\w+")
 # the space a join leaves inside brackets: "( Image: PA )" -> "(Image: PA)"
@@ -46,6 +46,70 @@ class AssembleOptions:
 
     min_article_chars: int = 250
     min_article_prose_words: int = 20
+    #: a body shorter than this that is also less than ``min_article_share`` of the page's text
+    #: is no article: the page's content is not prose (a shop grid, a list) and the one passage
+    #: found is a blurb, a consent notice or a promo
+    short_article_chars: int = 300
+    min_article_share: float = 0.1
+
+
+#: a listing page: its body has at most LISTING_MAX_BODY_WORDS words (no real article), and a run
+#: of teaser cards after its headline holds at least LISTING_MIN_WORDS words, LISTING_BODY_RATIO
+#: times the body's, in at least LISTING_MIN_CARDS lines
+LISTING_MAX_BODY_WORDS = 80
+LISTING_MIN_WORDS = 150
+LISTING_BODY_RATIO = 3.0
+LISTING_MIN_CARDS = 5
+#: cards of one list are at most this many other blocks apart (prices, buttons, dates)
+LISTING_MAX_GAP = 2
+_FURNITURE = frozenset(
+    {"nav", "footer", "aside", "header", "form", "role:navigation", "role:contentinfo", "role:complementary",
+     "role:banner", "role:search", "role:dialog"}
+)
+
+
+def listing_labels(page: Page, labels: Sequence[Label]) -> list[Label] | None:
+    """On a page whose content is a list of items (a shop's category, a job board, an index of
+    stories) rather than prose, the list is its content: when the page has next to no body and
+    the longest run of teaser cards after the headline, outside the page furniture, is long, the
+    run's cards become body. The run ends at a section heading: a front page with sections of
+    teasers (news, business, sport …) is an index of other pages, not a listing.
+    ``None`` when the page is no such listing."""
+    blocks = page.blocks
+    body_words = sum(f.words for f, lab in zip(blocks, labels, strict=True) if lab is Label.BODY)
+    if body_words > LISTING_MAX_BODY_WORDS:
+        return None
+    title = next((i for i, lab in enumerate(labels) if lab is Label.TITLE), -1)
+    best_words = best_cards = 0
+    best_span = (0, 0)
+    words = cards = 0
+    start = last = -1
+    gap = LISTING_MAX_GAP + 1
+    for f, lab in zip(blocks, labels, strict=True):
+        if lab is Label.RELATED and f.index > title and not (f.containers & _FURNITURE):
+            if gap > LISTING_MAX_GAP:
+                start, words, cards = f.index, 0, 0
+            words += f.words
+            cards += 1
+            last, gap = f.index, 0
+            if words > best_words:
+                best_words, best_cards, best_span = words, cards, (start, last + 1)
+        elif f.heading_level and not f.in_card:
+            # a section heading ends the list: a front page of sections is an index, not a listing
+            gap = LISTING_MAX_GAP + 1
+        else:
+            gap += 1
+    if (
+        best_words < LISTING_MIN_WORDS
+        or best_cards < LISTING_MIN_CARDS
+        or best_words < LISTING_BODY_RATIO * body_words
+    ):
+        return None
+    out = list(labels)
+    for i in range(*best_span):
+        if out[i] is Label.RELATED and not (blocks[i].containers & _FURNITURE):
+            out[i] = Label.BODY
+    return out
 
 
 def _absolute(href: str | None, base: str | None) -> str | None:
@@ -161,6 +225,8 @@ def assemble(
     # an article has some substance and at least one real paragraph; a page of teaser snippets
     # and one-line blurbs has neither
     if body_chars < options.min_article_chars and prose_words < options.min_article_prose_words:
+        article = None
+    elif body_chars < options.short_article_chars and body_chars < options.min_article_share * page.total_chars:
         article = None
     else:
         article = Article(title=title_text, paragraphs=tuple(paragraphs), byline=byline, dateline=dateline)

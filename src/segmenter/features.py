@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +27,7 @@ from .vocab import (
     SEMANTIC_TAGS,
     SKIP_TAGS,
     STRONG_CATEGORIES,
+    WIDGET_CATEGORIES,
     classify,
     is_sr_only,
 )
@@ -35,6 +36,8 @@ __all__ = ["ImageRef", "Meta", "Page", "RegionWeights", "build_page"]
 
 _WORD = re.compile(r"\w+")
 WRAPPER_SHARE = 0.25
+# strong markers that count on however large an element: a long thread is still comments
+_LONG_CATEGORIES = STRONG_CATEGORIES - WIDGET_CATEGORIES
 STRONG_WRAPPER_SHARE = 0.6
 #: region_distance counts at most this many levels above the region; beyond is REGION_FAR
 REGION_NEAR_LEVELS = 4
@@ -271,6 +274,7 @@ def build_page(
     marks: dict[Any, frozenset[str]] | None = None,
     region_weights: RegionWeights | None = None,
     show_noscript: bool = False,
+    show_hidden: bool = False,
     max_nodes: int | None = None,
     deadline: float | None = None,
 ) -> Page:
@@ -280,11 +284,13 @@ def build_page(
     then says so in ``Page.warnings``.
     ``show_noscript`` walks into ``<noscript>`` as if scripts were off (for pages that render
     everything with scripts and keep their text only there).
+    ``show_hidden`` walks into elements hidden by attribute or inline style (for pages whose
+    scripts reveal the whole content: streamed server rendering parks it in hidden elements).
     ``marks`` maps elements (selected by selector rules before the walk) to the rule names that
     selected them; blocks inside a marked element carry those names in ``Features.marks``.
     """
     weights = region_weights or RegionWeights()
-    hidden = _hidden_elements(root)
+    hidden = set() if show_hidden else _hidden_elements(root)
     marks = marks or {}
 
     # per-element tables, indexed by node number (pre-order)
@@ -375,6 +381,8 @@ def build_page(
 
     node_count = 0
     limit_hit: str | None = None
+    # the page declares itself a forum thread or a Q&A page (schema.org types)
+    discussion = False
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
         tag = el.tag
@@ -399,6 +407,8 @@ def build_page(
             else:
                 tokens, cats_here = (), frozenset()
             parent = stack[-1] if stack else None
+            if tag == "script" and not discussion and "json" in (el.get("type") or ""):
+                discussion = _declares_discussion(el.text)
             if (
                 tag in SKIP_TAGS
                 and not (show_noscript and tag == "noscript")
@@ -447,6 +457,9 @@ def build_page(
             if role:
                 extra = extra or {}
                 extra["role:" + role.strip().lower()] = node
+            itemtype = el.get("itemtype")
+            if itemtype and not discussion:
+                discussion = _declares_discussion(itemtype)
             itemprop = el.get("itemprop")
             if itemprop:
                 extra = extra or {}
@@ -526,9 +539,17 @@ def build_page(
     meta = _read_meta(root, head_elements)
     page = _finish(
         raws, images, before_image, meta, url, weights,
-        node_parent, node_tag, node_nth, node_block_start, node_block_end, sig_counts,
+        node_parent, node_tag, node_nth, node_block_start, node_block_end, sig_counts, discussion,
     )
     return dataclasses.replace(page, warnings=(limit_hit,)) if limit_hit else page
+
+
+#: schema.org types of a page whose posts (in comment markup) are its content
+_DISCUSSION_TYPES = ("DiscussionForumPosting", "QAPage")
+
+
+def _declares_discussion(text: str | None) -> bool:
+    return text is not None and any(t in text for t in _DISCUSSION_TYPES)
 
 
 def _prose_weight(raw: _Raw, words: int, stop: float, weights: RegionWeights) -> float:
@@ -552,6 +573,7 @@ def _finish(
     node_block_start: list[int],
     node_block_end: list[int],
     sig_counts: dict[tuple[int, str], int],
+    discussion: bool = False,
 ) -> Page:
     n = len(raws)
     # the page's language, once: each block's stop words are read from its table
@@ -567,15 +589,16 @@ def _finish(
     wrappers = _ancestors_or_self(region1, node_parent)
     # A weak marker on an element that holds much of the page's prose is a layout or post
     # wrapper (WordPress puts "tag-…"/"category-…" on the <article>), not a widget: ignore it
-    # too. Strong markers (comments, share, ads …) count however much text they hold: a long
-    # discussion is still a discussion.
+    # too, and so is the marker of a small widget (share bar, signup box). Other strong markers
+    # (comments, ads, cookie dialogs) count however much text they hold: a long discussion is
+    # still a discussion.
     strong_wrappers: set[int] = set()
     pos_prefix = [0.0]
     for b in base:
         pos_prefix.append(pos_prefix[-1] + (b if b > 0 else 0.0))
     if region1 >= 0:
         main_mass = pos_prefix[node_block_end[region1]] - pos_prefix[node_block_start[region1]]
-        marker_nodes = {nd for r in raws for c, nd in r.cats.items() if c not in STRONG_CATEGORIES} | {
+        marker_nodes = {nd for r in raws for c, nd in r.cats.items() if c not in _LONG_CATEGORIES} | {
             nd for r in raws for nd in r.containers.values()
         }
         for nd in marker_nodes:
@@ -599,8 +622,11 @@ def _finish(
 
     def ignored(c: str, nd: int, wrapper_nodes: set[int]) -> bool:
         # a strong marker (comments, share, ads …) is ignored only on the elements that hold the
-        # whole region; a weak one also on large layout wrappers
-        return nd in (region1_chain if c in STRONG_CATEGORIES else wrapper_nodes)
+        # whole region; a weak one also on large layout wrappers. On a discussion page the
+        # posts are the content, however the markup calls them.
+        if discussion and c == "comments":
+            return True
+        return nd in (region1_chain if c in _LONG_CATEGORIES else wrapper_nodes)
 
     def negative(r: _Raw) -> bool:
         for c, nd in r.cats.items():
@@ -618,6 +644,27 @@ def _finish(
     region = _best_region(second, node_block_start, node_block_end)
     if region < 0:
         region = region1
+    elif region1 >= 0:
+        layout = _layout_markers(
+            raws, base, region1, region, pos_prefix, node_block_start, node_block_end,
+            lambda c, nd: ignored(c, nd, wrappers),
+        )
+        if layout:
+            # the weak markers that emptied the region are the page builder's layout: read the
+            # page again without them
+            wrappers |= layout
+            second = [
+                -weights.negative * len(r.text) if negative(r) else b for r, b in zip(raws, base, strict=True)
+            ]
+            region = _best_region(second, node_block_start, node_block_end)
+            if region < 0:
+                region = region1
+    r_start = node_block_start[region] if region >= 0 else 0
+    r_end = node_block_end[region] if region >= 0 else 0
+    if region >= 0:
+        # the story may run on in the region's siblings, past a box of links or an ad between
+        # them: a run of siblings that holds clearly more prose is the region
+        region, r_start, r_end = _widen(region, second, node_parent, node_block_start, node_block_end)
     keep_out = _ancestors_or_self(region, node_parent) | wrappers
     # how far each block is from the region, in tree levels (0 inside; 1 inside the region's
     # parent; …; FAR beyond a few levels): a bounded climb per block
@@ -626,8 +673,6 @@ def _finish(
     while node >= 0 and up < REGION_NEAR_LEVELS:
         chain[node] = up
         node, up = node_parent[node], up + 1
-    r_start = node_block_start[region] if region >= 0 else 0
-    r_end = node_block_end[region] if region >= 0 else 0
     region_chars = sum(len(r.text) for r in raws[r_start:r_end])
 
     image_nodes: set[int] = set()
@@ -961,6 +1006,55 @@ def _figure_containers(
     return figure_of, figure_image
 
 
+#: the text region found with class markers keeps less than this share of the prose of the
+#: region found without them: the markers are suspect
+COLLAPSE_SHARE = 0.2
+
+
+def _layout_markers(
+    raws: list[_Raw],
+    base: list[float],
+    region1: int,
+    region: int,
+    pos_prefix: list[float],
+    node_block_start: list[int],
+    node_block_end: list[int],
+    is_ignored: Callable[[str, int], bool],
+) -> set[int]:
+    """The weak markers (sidebar, widget, nav … class names, not comments, ads or share tools)
+    inside the first text region when they, and only they, left the second region with a small
+    part of its prose. Page builders call every box a "widget" and wrap each paragraph in one;
+    a real sidebar leaves the article standing. Empty when the second region is sound."""
+    s1, e1 = node_block_start[region1], node_block_end[region1]
+    main_mass = pos_prefix[e1] - pos_prefix[s1]
+    s2, e2 = node_block_start[region], node_block_end[region]
+    if pos_prefix[e2] - pos_prefix[s2] >= COLLAPSE_SHARE * main_mass:
+        return set()
+    weak_mass = strong_mass = 0.0
+    found: set[int] = set()
+    for j in range(s1, e1):
+        if base[j] <= 0:
+            continue
+        r = raws[j]
+        strong = any(
+            c in STRONG_CATEGORIES and not is_ignored(c, nd) for c, nd in r.cats.items()
+        ) or any(
+            c in ("nav", "footer", "aside", "role:navigation", "role:contentinfo", "role:complementary")
+            and not is_ignored(c, nd) for c, nd in r.containers.items()
+        )
+        weak = [
+            nd for c, nd in r.cats.items()
+            if c in NEGATIVE_CATEGORIES and c not in STRONG_CATEGORIES and not is_ignored(c, nd)
+            and s1 <= node_block_start[nd] and node_block_end[nd] <= e1
+        ]
+        if strong:
+            strong_mass += base[j]
+        elif weak:
+            weak_mass += base[j]
+            found.update(weak)
+    return found if weak_mass > strong_mass and weak_mass >= 0.5 * main_mass else set()
+
+
 def _best_region(weights: list[float], starts: list[int], ends: list[int]) -> int:
     """The element whose blocks have the largest summed weight (ties: the deeper, later one)."""
     prefix = [0.0]
@@ -977,6 +1071,51 @@ def _best_region(weights: list[float], starts: list[int], ends: list[int]) -> in
         if score >= best_score and score > 0:
             best, best_score = node, score
     return best
+
+
+#: a run of siblings replaces the region when it adds at least this much weight, and this share
+WIDEN_MIN_GAIN = 300.0
+WIDEN_MIN_SHARE = 0.25
+
+
+def _widen(
+    region: int, weights: list[float], node_parent: list[int], starts: list[int], ends: list[int]
+) -> tuple[int, int, int]:
+    """The region, or a run of consecutive siblings (of the region or of one of its nearest
+    ancestors) around it whose blocks weigh clearly more: the element holding the run and the
+    run's block range. Linear: a few ancestors' subtrees are scanned once each."""
+    prefix = [0.0]
+    for w in weights:
+        prefix.append(prefix[-1] + w)
+    best = (region, starts[region], ends[region])
+    best_score = prefix[ends[region]] - prefix[starts[region]]
+    path_child, holder = region, node_parent[region]
+    for _ in range(REGION_NEAR_LEVELS):
+        if holder < 0:
+            break
+        kids = _children(holder, node_parent)
+        p = kids.index(path_child)
+        lo = min(range(p + 1), key=lambda i: prefix[starts[kids[i]]])
+        hi = max(range(p, len(kids)), key=lambda j: prefix[ends[kids[j]]])
+        s, e = starts[kids[lo]], ends[kids[hi]]
+        score = prefix[e] - prefix[s]
+        if (lo < p or hi > p) and score >= best_score + max(WIDEN_MIN_GAIN, WIDEN_MIN_SHARE * best_score):
+            best, best_score = (holder, s, e), score
+        path_child, holder = holder, node_parent[holder]
+    return best
+
+
+def _children(node: int, node_parent: list[int]) -> list[int]:
+    """The element children of ``node`` in document order. Node numbers are pre-order, so the
+    subtree of ``node`` is the run of nodes after it whose parent is not before it."""
+    out: list[int] = []
+    c = node + 1
+    n = len(node_parent)
+    while c < n and node_parent[c] >= node:
+        if node_parent[c] == node:
+            out.append(c)
+        c += 1
+    return out
 
 
 def _ancestors_or_self(node: int, parent: list[int]) -> set[int]:

@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from .assemble import AssembleOptions, assemble
+from .assemble import AssembleOptions, assemble, listing_labels
 from .features import Page, RegionWeights, build_page
 from .model import Block, Evidence, Segmentation, _unchecked
 from .parse import decode, to_tree
@@ -39,7 +39,8 @@ class Options:
         blocks go unjudged, as junk) and ``warnings`` says so. A result cut short by a limit is
         partial, never silently wrong.
     :param noscript_fallback_chars: a page with less visible text than this is read again with
-        its ``<noscript>`` content shown.
+        its ``<noscript>`` content shown, and then, if still as bare, with its hidden elements
+        shown (content that scripts reveal).
     :param keep_evidence: keep every rule's evidence for :meth:`Segmentation.explain`; turn off to
         save memory in batch jobs.
     """
@@ -169,6 +170,16 @@ class Segmenter:
                 show_noscript=True, max_nodes=opts.max_nodes, deadline=deadline,
             )
             warnings.append("the page shows almost no text without scripts; read its <noscript> content")
+        if feats_page.total_chars < self.options.noscript_fallback_chars:
+            # Streamed server rendering (React's hidden "S:0" segments, a body kept invisible
+            # until scripts run) leaves the whole text in hidden elements that scripts reveal.
+            shown = build_page(
+                parsed.root, url=url, marks=marks, region_weights=opts.region_weights,
+                show_hidden=True, max_nodes=opts.max_nodes, deadline=deadline,
+            )
+            if shown.total_chars >= self.options.noscript_fallback_chars:
+                feats_page = shown
+                warnings.append("the page shows almost no text until scripts run; read its hidden content")
         warnings.extend(feats_page.warnings)
         return _Built(feats_page, host, tuple(warnings), deadline)
 
@@ -240,11 +251,15 @@ class Segmenter:
         # Split from _label so that a calibration, which works out the labels itself, assembles
         # the result exactly as segment() does.
         xpaths = page.xpaths
+        labels = [r.label for r in final]
+        listing = listing_labels(page, labels) if page.kind == "html" else None
+        if listing is not None:
+            labels = listing
         blocks = tuple(
             _unchecked(Block, {
                 "index": f.index,
                 "text": f.text,
-                "label": final[f.index].label,
+                "label": labels[f.index],
                 "xpath": xpaths[f.index] if f.index < len(xpaths) else "",
                 "features": f,
                 "context_free_label": first[f.index].label,

@@ -18,6 +18,7 @@ from .lang import UNION
 __all__ = [
     "BLOCK_TAGS",
     "BOILERPLATE",
+    "CONSENT",
     "DATE_ONLY",
     "LEADIN",
     "RELATED_HEADING",
@@ -25,6 +26,7 @@ __all__ = [
     "NEGATIVE_CATEGORIES",
     "SKIP_TAGS",
     "STRONG_CATEGORIES",
+    "WIDGET_CATEGORIES",
     "STOPWORDS",
     "is_sr_only",
     "categories_of",
@@ -133,6 +135,11 @@ NEGATIVE_CATEGORIES = frozenset(
 #: negative categories that stay negative on however large an element (see features._finish)
 STRONG_CATEGORIES = frozenset({"share", "cookie", "ad", "comments", "newsletter"})
 
+#: strong categories of small widgets (a share bar, a signup box): on an element that holds much
+#: of the page's prose they name a wrapper ("share-container" around a post, a newsletter's
+#: "newsletter-post"), not the widget; comment threads, ads and cookie dialogs can be long
+WIDGET_CATEGORIES = frozenset({"share", "newsletter"})
+
 #: the junk kind each negative category implies
 CATEGORY_KINDS: dict[str, str] = {
     "nav": "navigation",
@@ -152,14 +159,19 @@ _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
 # CMS taxonomy classes name the post's tags and categories ("tag-facebook", "category-sport"),
-# not what the element is: they carry no vocabulary
-_TAXONOMY = regex.compile(r"^(?:tag|category|categories|post|author|format|status|type|term|topic|section)[-_]", regex.I)
+# not what the element is; layout modifiers ("has-sidebar", "with-rail-right", "no-comments") say
+# what the element sits next to or lacks, not what it is: neither carries vocabulary
+_TAXONOMY = regex.compile(
+    r"^(?:tag|category|categories|post|author|format|status|type|term|topic|section|has|with|no|without)[-_]",
+    regex.I,
+)
 
 
 def split_tokens(value: str) -> list[str]:
     """Split a class or id value into lower-case tokens (``"article__body shareTools"`` ->
     ``["article", "body", "share", "tools"]``), plus each hyphen-joined compound without separators.
-    Taxonomy classes such as ``tag-facebook`` are left out."""
+    Taxonomy classes such as ``tag-facebook`` and layout modifiers such as ``has-sidebar`` are
+    left out."""
     out: list[str] = []
     for word in value.split():
         out.extend(_word(word)[0])
@@ -227,10 +239,11 @@ LEADIN = regex.compile(
 
 #: the heading of a box of links to other articles ("Related Articles", "Mehr zum Thema")
 RELATED_HEADING = regex.compile(
-    r"^(?:related(?: articles| stories| news| content| coverage| topics)?|read (?:more|also|next)|"
+    r"^(?:related(?: articles| stories| news| content| coverage| topics| posts| reads| guides| videos| links)?|"
+    r"read (?:more|also|next|this next)|up next|more like this|similar (?:posts|articles|stories)|explore more|"
     r"more (?:from|on|in|about) (?:[\p{L}\p{N}&'’-]+ ?){1,4}|"
     r"more (?:[\p{L}]+ )?(?:stories|news|articles|galleries|videos|photos|headlines)|"
-    r"most (?:read|popular|viewed|shared)|trending(?: now)?|recommended(?: for you| stories)?|"
+    r"most (?:read|popular|viewed|shared)(?: in (?:[\p{L}&'’-]+ ?){1,3})?|trending(?: now)?|recommended(?: for you| stories)?|"
     r"you (?:may|might) also like|top stories|latest (?:news|stories)|editor'?s picks|"
     r"lesen sie (?:auch|mehr)|mehr zum thema|das könnte sie auch interessieren|meistgelesen|"
     r"à lire aussi|lire aussi|sur le même sujet|les plus lus|lee también|noticias relacionadas|"
@@ -292,15 +305,60 @@ BOILERPLATE: tuple[tuple[str, regex.Pattern[str]], ...] = (
             regex.IGNORECASE,
         ),
     ),
+    (
+        # the head of a table of contents, of an author box; a reading-time line
+        "navigation",
+        regex.compile(
+            r"^(?:table of contents|contents|in this article|on this page|jump to section|inhaltsverzeichnis|"
+            r"sommaire|índice|indice|inhoudsopgave|about the authors?|written by|über (?:den|die) autor(?:in)?|"
+            r"à propos de l'auteur|sobre el autor)\s*[▼▾⌄:]?$"
+            r"|(?:^|[·|•]\s*)\d{1,3}\s*(?:min|mins|minutes?|minuten|minutos|minuti)\.?\s*"
+            r"(?:read|reading|lesezeit|de lecture|de lectura|di lettura|leestijd)$"
+            r"|^(?:reading time|lesezeit|temps de lecture|tiempo de lectura)\s*:?\s*\d{1,3}\s*"
+            r"(?:min|mins|minutes?|minuten|minutos)\.?$",
+            regex.IGNORECASE,
+        ),
+    ),
+    (
+        # the marker a page leaves where an ad or a promo interrupts the story
+        "promo",
+        regex.compile(
+            r"^(?:advertisement\s*[-–—:]?\s*)?(?:story|article) continues below(?: this)?(?: advertisement| ad)?$"
+            r"|^(?:advertisement\s*[-–—:]?\s*)?continue reading below$",
+            regex.IGNORECASE,
+        ),
+    ),
+    (
+        # the switches of a cookie-consent dialog
+        "legal",
+        regex.compile(
+            r"^(?:always active|allow all|accept all(?: cookies)?|reject all(?: cookies)?|"
+            r"manage (?:cookie )?(?:preferences|settings|consent)|"
+            r"(?:strictly necessary|necessary|functional|performance|targeting|analytics|marketing|advertising) cookies)$",
+            regex.IGNORECASE,
+        ),
+    ),
     # the heading of a box of links to other articles
     ("promo", RELATED_HEADING),
+)
+
+#: the fine print of a signup form or a cookie notice ("By signing up, you agree to …", "We use
+#: cookies …"): furniture however long its sentence runs
+CONSENT = regex.compile(
+    r"^(?:by (?:providing|entering|submitting|clicking|tapping|signing up|subscribing|opting in|using|continuing|"
+    r"checking|registering|creating|proceeding)\b[^.]{0,200}?\b(?:agree|consent|accept|acknowledg)|"
+    r"i (?:consent|agree) to (?:receiv|the (?:terms|privacy|use|processing|storage)|my (?:data|personal|email|information)|"
+    r"be contacted|being contacted|\p{Lu}\p{L}* processing)|i consent\b|i would like to (?:be emailed|receive)|"
+    r"we use cookies\b|this (?:web)?site uses cookies\b|we and our (?:\d+ )?partners\b|to make \w+ work, we log)",
+    regex.IGNORECASE,
 )
 
 #: a line that is nothing but a date or a time ("23:24 GMT", "Updated 3 March 2024, 10:02")
 DATE_ONLY = regex.compile(
     r"^(?:(?:pinned|updated|published|posted|last updated|aktualisiert|veröffentlicht|publié le|"
     r"mis à jour|actualizado|publicado|publisert|oppdatert|sist oppdatert|publicerad|uppdaterad|"
-    r"gepubliceerd|bijgewerkt|opublikowano|am|on|at|um|le|el)\s*:?\s*)*"
+    r"gepubliceerd|bijgewerkt|opublikowano|stand|publiziert|erstellt|publicerad|uppdaterad|"
+    r"son güncelleme|güncelleme|yayınlanma|am|on|at|um|le|el)\s*:?\s*)*"
     r"(?:(?:\d{1,4}[:./-]?|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
     r"mär|mai|okt|dez|janv|févr|avr|juil|sept|déc|ene|abr|ago|dic)[\p{L}]{0,7}\.?|am|pm|a\.m\.|p\.m\.|"
     r"gmt|utc|bst|cet|cest|est|edt|pst|pdt|et|pt|uhr|h)[\s,•|–-]*){1,10}$",

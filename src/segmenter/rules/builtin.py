@@ -11,7 +11,15 @@ import regex
 from ..captions import is_credit, split_credit
 from ..features import Page
 from ..model import Evidence, Features, JunkKind, Label
-from ..vocab import BOILERPLATE, CATEGORY_KINDS, DATE_ONLY, LEADIN, NEGATIVE_CATEGORIES, STRONG_CATEGORIES
+from ..vocab import (
+    BOILERPLATE,
+    CATEGORY_KINDS,
+    CONSENT,
+    DATE_ONLY,
+    LEADIN,
+    NEGATIVE_CATEGORIES,
+    STRONG_CATEGORIES,
+)
 from .base import CONTEXT, Rule
 
 __all__ = [
@@ -247,19 +255,27 @@ class ProseRule(WeightedRule):
 
 
 class BoilerplateTextRule(WeightedRule):
-    """Short lines that are page furniture anywhere: share prompts, subscribe calls, copyright."""
+    """Short lines that are page furniture anywhere: share prompts, subscribe calls, copyright;
+    and the fine print of forms and cookie notices, however long its sentence."""
 
     name = "boilerplate-text"
     priority = 600
     requires = frozenset({"text", "words"})
     emits = frozenset({Label.JUNK})
 
-    def __init__(self, max_words: int = 12, max_words_promo: int = 24, *, weights: Mapping[str, float] | None = None) -> None:
+    def __init__(
+        self, max_words: int = 12, max_words_promo: int = 24, max_words_consent: int = 70, *,
+        weights: Mapping[str, float] | None = None,
+    ) -> None:
         super().__init__(weights)
         self.max_words = max_words
         self.max_words_promo = max_words_promo
+        self.max_words_consent = max_words_consent
 
     def evaluate(self, block: Features, page: Page) -> Iterator[Evidence]:
+        if block.words <= self.max_words_consent and CONSENT.match(block.text):
+            yield self.vote(Label.JUNK, self.weights["boilerplate"], "reads like the fine print of a form", kind=JunkKind.LEGAL)
+            return
         if block.words > self.max_words_promo and "©" not in block.text:
             return
         # a promo line ("Download the … app for …", "Sign up for …") may run a little longer

@@ -1,0 +1,236 @@
+"""Failure classes of article extraction found on the benchmark corpora, each pinned by a small
+invented page or synthetic blocks (issue #3). No corpus text: every page here is made up."""
+
+from __future__ import annotations
+
+import pytest
+
+import segmenter
+from segmenter import Label
+from segmenter.rules.builtin import BoilerplateTextRule
+from segmenter.testing import make_features, make_page
+from segmenter.vocab import DATE_ONLY, classify
+
+PROSE = (
+    "The village council met on Thursday evening to discuss the future of the old mill, which has "
+    "stood empty since the bakery that used it closed its doors more than a decade ago."
+)
+
+
+def _para(i: int) -> str:
+    return PROSE.replace("Thursday", f"day {i} of the week")
+
+
+def test_layout_modifier_classes_carry_no_vocabulary():
+    # "has-rail-right" says the element sits beside a rail, not that it is one
+    assert "sidebar" not in classify("main-wrap has-rail-right")[1]
+    assert "comments" not in classify("post no-comments")[1]
+    assert "sidebar" in classify("right-rail")[1]
+
+
+def test_article_inside_a_wrapper_that_has_a_rail_is_found():
+    paras = "".join(f"<p>{_para(i)}</p>" for i in range(4))
+    comments = "".join(
+        f'<div class="comment"><p>{_para(i).replace("council", "reader")} I disagree entirely.</p></div>'
+        for i in range(20)
+    )
+    page = f"""<html><body><div class="layout"><div class="main-wrap has-rail-right">
+    <article><h1>The old mill</h1><div class="story">{paras}</div></article></div>
+    <div id="comments">{comments}</div></div></body></html>"""
+    result = segmenter.segment(page)
+    assert result.article is not None
+    assert result.article.text.count("village council") == 4
+    assert "I disagree" not in result.article.text
+
+
+def test_streamed_page_with_its_content_in_hidden_segments_is_read():
+    # streamed server rendering: a placeholder where the content goes, the content itself in a
+    # hidden element that a script moves into place
+    paras = "".join(f"<p>{_para(i)}</p>" for i in range(4))
+    page = f"""<html><body><div hidden></div><template id="B:0"></template>
+    <div hidden id="S:0"><article><h1>The old mill</h1>{paras}</article></div>
+    <script>reveal()</script></body></html>"""
+    result = segmenter.segment(page)
+    assert result.article is not None
+    assert result.article.text.count("village council") == 4
+    assert any("hidden content" in w for w in result.warnings)
+
+
+def test_hidden_text_stays_hidden_on_a_page_with_visible_text():
+    paras = "".join(f"<p>{_para(i)}</p>" for i in range(4))
+    page = f"""<html><body><article><h1>The old mill</h1>{paras}</article>
+    <div hidden><p>{PROSE.replace("village", "secret")}</p></div></body></html>"""
+    result = segmenter.segment(page)
+    assert result.article is not None
+    assert "secret" not in result.article.text
+
+
+def test_article_whose_paragraphs_each_sit_in_a_builder_widget_is_found():
+    # page builders wrap every box, paragraphs included, in a "widget"; a sidebar elsewhere on
+    # the page is small
+    paras = "".join(
+        f'<div class="pb-widget pb-widget-text"><div class="pb-widget-container"><p>{_para(i)}</p></div></div>'
+        for i in range(6)
+    )
+    side = '<div class="pb-widget"><ul><li><a href="/a">Archive</a></li><li><a href="/b">About us</a></li></ul></div>'
+    page = f"""<html><body><div class="page"><h1>The old mill</h1><div class="entry">{paras}</div>
+    <div class="pb-side">{side}<p>Short note.</p></div></div></body></html>"""
+    result = segmenter.segment(page)
+    assert result.article is not None
+    assert result.article.text.count("village council") == 6
+    assert "Archive" not in result.article.text
+
+
+def _thread(head: str) -> str:
+    posts = "".join(
+        f'<div class="comment"><div class="comment-author">member{i}</div>'
+        f'<div class="comment-body"><p>{_para(i).replace("village council", "forum member")}</p></div></div>'
+        for i in range(5)
+    )
+    return f"""<html><head>{head}</head><body><nav><a href="/">Forum index</a></nav>
+    <main><h1>The old mill</h1><div class="comments">{posts}</div></main></body></html>"""
+
+
+def test_posts_of_a_page_that_declares_a_forum_thread_are_its_content():
+    ld = '<script type="application/ld+json">{"@type": "DiscussionForumPosting", "headline": "x"}</script>'
+    result = segmenter.segment(_thread(ld))
+    assert result.article is not None
+    assert result.article.text.count("forum member") == 5
+
+
+def test_comment_markup_stays_junk_on_a_page_that_declares_no_discussion():
+    result = segmenter.segment(_thread(""))
+    assert result.article is None or "forum member" not in result.article.text
+
+
+def test_microdata_itemtype_declares_a_discussion_too():
+    page = _thread("").replace("<main>", '<main itemscope itemtype="https://schema.org/DiscussionForumPosting">')
+    result = segmenter.segment(page)
+    assert result.article is not None
+    assert result.article.text.count("forum member") == 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Table of Contents", "Contents ▼", "5 min read", "Mar 3, 2021 · 12 min read", "Reading time: 4 minutes",
+     "Story continues below advertisement", "Always active", "Functional cookies", "Related posts",
+     "Most read in Sport", "About the author"],
+)
+def test_furniture_lines_read_as_boilerplate(text):
+    block = make_features(text)
+    votes = list(BoilerplateTextRule().evaluate(block, make_page([block])))
+    assert votes and votes[0].label is Label.JUNK
+
+
+@pytest.mark.parametrize("text", ["Stand: 17.06.2025 18:24 Uhr", "Publiziert 6. November 2025, 12:26"])
+def test_more_date_labels(text):
+    assert DATE_ONLY.match(text)
+
+
+@pytest.mark.parametrize("text", ["The contents of the box were sold.", "She read for 5 minutes before bed."])
+def test_prose_mentioning_contents_or_reading_is_not_furniture(text):
+    block = make_features(text)
+    assert not list(BoilerplateTextRule().evaluate(block, make_page([block])))
+
+
+def test_a_post_wrapped_in_a_newsletter_class_is_not_a_signup_box():
+    # a newsletter's own post page: the post sits in "newsletter-post", next to a wall of
+    # reader quotes; the signup box is small
+    paras = "".join(f"<p>{_para(i)}</p>" for i in range(5))
+    quotes = "".join(
+        f"<blockquote>{_para(i).replace('village council', 'happy reader')}</blockquote>" for i in range(3)
+    )
+    page = f"""<html><body><main><h1>The old mill</h1>
+    <div class="newsletter-post"><article>{paras}</article></div>
+    <div class="newsletter-signup"><p>Sign up for our letters.</p><input type="email"></div>
+    <section class="praise">{quotes}</section></main></body></html>"""
+    result = segmenter.segment(page)
+    assert result.article is not None
+    assert result.article.text.count("village council") == 5
+
+
+def test_story_split_by_a_box_of_links_between_sibling_containers_is_one_region():
+    # the story runs in two sibling text boxes with a box of links to other stories between
+    first = "".join(f"<p>{_para(i)}</p>" for i in range(3))
+    second = "".join(f"<p>{_para(i + 3)}</p>" for i in range(6))
+    links = "".join(f'<li><a href="/s/{i}">Another story number {i} about the ferry</a></li>' for i in range(4))
+    more = "".join(f'<li><a href="/t/{i}">Yet another story number {i} about the harbour</a></li>' for i in range(12))
+    page = f"""<html><body><div class="page"><h1>The old mill</h1><div class="boxes">
+    <div class="box-text">{first}</div><div class="box-links"><ul>{links}</ul></div>
+    <div class="box-text">{second}</div><div class="box-links"><ul>{more}</ul></div></div></div></body></html>"""
+    result = segmenter.segment(page)
+    assert result.article is not None
+    assert result.article.text.count("village council") == 9
+    assert "another story" not in result.article.text.lower()
+    # both text boxes are the text region, not one of them and prose beside it
+    assert all(b.features.in_main_region for b in result.blocks if "village council" in b.text)
+
+
+def test_a_lone_blurb_on_a_page_of_other_text_is_no_article():
+    # a page that is mostly a site map of links, with one short company blurb: no article
+    links = "".join(
+        f'<li><a href="/c/{i}">Garden trowels, forks and spades, range {i}</a></li>' for i in range(60)
+    )
+    blurb = (
+        "<p>Greenfield Tools has made sturdy hand tools for gardeners since 1931, in a small workshop by "
+        "the river. Every trowel, fork and spade is forged, ground and fitted by hand, and we repair what "
+        "we sell for as long as you own it.</p>"
+    )
+    page = f"<html><body><nav><ul>{links}</ul></nav>{blurb}<footer><ul>{links}</ul></footer></body></html>"
+    result = segmenter.segment(page)
+    assert result.article is None
+
+
+def test_a_short_article_that_is_most_of_the_page_is_kept():
+    page = f"<html><body><h1>Notice</h1><p>{PROSE}</p><p>{PROSE.replace('village', 'town')}</p></body></html>"
+    result = segmenter.segment(page)
+    assert result.article is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By entering your email address you agree to receive our weekly letters and offers from our partners, "
+        "and you acknowledge our privacy notice, which explains how we store and process what you give us.",
+        "We use cookies to remember your settings and to measure how our pages are read.",
+        "I consent to Example Ltd processing my email address to send me offers.",
+    ],
+)
+def test_form_fine_print_is_boilerplate(text):
+    block = make_features(text)
+    votes = list(BoilerplateTextRule().evaluate(block, make_page([block])))
+    assert votes and votes[0].label is Label.JUNK
+
+
+@pytest.mark.parametrize(
+    "text", ["I agree with the last poster: the old saw is better than the new one.", "By using a sharp chisel you avoid tearing the grain of the wood."]
+)
+def test_agreeing_in_prose_is_not_fine_print(text):
+    block = make_features(text)
+    assert not list(BoilerplateTextRule().evaluate(block, make_page([block])))
+
+
+def _listing(intro: str) -> str:
+    items = "".join(
+        f'<li class="job"><a href="/jobs/{i}">Senior harbour pilot wanted for the night shift, post {i}</a>'
+        f'<span class="place">Northport</span><span class="age">{i + 1}d</span></li>'
+        for i in range(20)
+    )
+    return f"""<html><body><nav><a href="/">Home</a> <a href="/jobs">Jobs</a></nav>
+    <main><h1>Harbour jobs</h1>{intro}<ul class="jobs">{items}</ul></main>
+    <footer><p>Northport Harbour Board</p></footer></body></html>"""
+
+
+def test_a_page_that_lists_items_under_its_headline_has_the_list_as_its_article():
+    result = segmenter.segment(_listing("<p>All open posts.</p>"))
+    assert result.article is not None
+    assert result.article.text.count("Senior harbour pilot") == 20
+    assert "Home" not in result.article.text
+
+
+def test_an_article_followed_by_teasers_keeps_the_teasers_out():
+    intro = "".join(f"<p>{_para(i)}</p>" for i in range(3))
+    result = segmenter.segment(_listing(intro))
+    assert result.article is not None
+    assert "village council" in result.article.text
+    assert "Senior harbour pilot" not in result.article.text
