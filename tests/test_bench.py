@@ -364,3 +364,20 @@ def test_replicate_body_and_fit_exponent() -> None:
     assert bench.scaling_factors(1000, 900, None) == [1, 2, 4, 8, 16, 32, 64]
     assert bench.scaling_factors(1000, 900, 0.0005) == [1]
     assert bench.scaling_factors(1000, 1000, 0.004) == [1, 2, 4]
+
+
+def test_union_table_over_several_corpora(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    first = _write_corpus(tmp_path / "a")
+    second = _write_corpus(tmp_path / "b")
+    bench.main([str(first), str(second), "--no-peers"], extractor=fake_extractor)
+    out = capsys.readouterr().out
+    assert "== union of " in out
+    union = out[out.index("== union of ") :]
+    row = _table_lines(union, "segmenter")[0].split()
+    # the same pages twice: the union's macro means are the single corpus's
+    assert row[:6] == ["segmenter", "6", "2", f"{EXPECTED_P:.3f}", f"{EXPECTED_R:.3f}", f"{EXPECTED_F1:.3f}"]
+
+
+def test_no_union_table_for_one_corpus(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bench.main([str(corpus), "--no-peers"], extractor=fake_extractor)
+    assert "union" not in capsys.readouterr().out

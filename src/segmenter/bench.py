@@ -366,6 +366,35 @@ def _table(header: list[str], rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
+def format_union(runs: Sequence[CorpusRun]) -> str:
+    """The article table over the union of the corpora's pages (when two or more ran): the same
+    macro means as one corpus, over every page, and the median time over every page."""
+    if len(runs) < 2:
+        return ""
+    header = ["tool", "pages", "fail", "P", "R", "F1", "bag F1", "title", "ms/page", "x lxml"]
+    tools = [r.tool for r in runs[0].runs]
+    base: float | None = None
+    rows: list[list[str]] = []
+    medians: list[float | None] = []
+    for i, tool in enumerate(tools):
+        tool_runs = [cr.runs[i] for cr in runs if i < len(cr.runs) and cr.runs[i].tool is tool]
+        ms = [m for r in tool_runs for m in r.ms]
+        median = statistics.median(ms) if ms else None
+        if not tool.scored:
+            base = base if base is not None else median
+            continue
+        s = CorpusScore.from_pages([p for r in tool_runs for p in r.scores])
+        rows.append([
+            tool.name, str(s.pages), str(s.failures), _num(s.shingle_precision), _num(s.shingle_recall),
+            _num(s.shingle_f1), _num(s.word_bag_f1), _num(s.title_accuracy), _ms(median),
+        ])
+        medians.append(median)
+    for row, median in zip(rows, medians, strict=True):
+        row.append(_num(median / base, 2) if base and median is not None else "")
+    names = ", ".join(cr.name for cr in runs)
+    return f"== union of {names}\n" + _table(header, rows) + "\n"
+
+
 def format_corpus(run: CorpusRun) -> str:
     """The plain-text report of one corpus: main table, then captions and related tables if labeled."""
     scored = [r for r in run.runs if r.tool.scored]
@@ -515,6 +544,7 @@ def run(
     err = err if err is not None else sys.stderr
     status = 0
     results: dict[str, Any] = {}
+    done: list[CorpusRun] = []
     for corpus in corpora:
         path = Path(corpus)
         if not path.exists():
@@ -528,6 +558,7 @@ def run(
             continue
         name = path.resolve().name
         cr = run_corpus(name, path, pages, tools, err)
+        done.append(cr)
         print(format_corpus(cr), file=out)
         if worst:
             print(format_worst(cr, worst), file=out)
@@ -536,6 +567,9 @@ def run(
         if scored and scored[0].errors:
             status = 1
         results[name if name not in results else str(path)] = corpus_json(cr)
+    union = format_union(done)
+    if union:
+        print(union, file=out)
     if json_path is not None:
         doc = {"tools": [t.name for t in tools], "limit": limit, "ids": ids, "corpora": results}
         Path(json_path).write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
