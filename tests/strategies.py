@@ -63,6 +63,11 @@ def _local(tag: str) -> str:
     return tag.rpartition("}")[2].lower()
 
 
+#: utility classes that hide an element unless a responsive class shows it (vocab.hides)
+REF_HIDDEN_CLASSES = frozenset("hidden d-none is-hidden js-hidden invisible display-none u-hidden".split())
+_REF_RESPONSIVE_SHOW = ("d-sm-", "d-md-", "d-lg-", "d-xl-", "d-xxl-", "visible-")
+
+
 def ref_hidden(el: Any, *, show_hidden: bool = False) -> bool:
     """Hidden the way a browser (or a screen-reader-only utility class) hides it.
     ``show_hidden``: as scripts that reveal hidden elements show it (screen-reader-only text
@@ -77,6 +82,8 @@ def ref_hidden(el: Any, *, show_hidden: bool = False) -> bool:
     if _REF_HIDDEN_STYLE.search(a.get("style") or ""):
         return True
     classes = {c.lower() for c in (a.get("class") or "").split()}
+    if classes & REF_HIDDEN_CLASSES and not any(":" in c or c.startswith(_REF_RESPONSIVE_SHOW) for c in classes):
+        return True
     return bool(classes & REF_SR_ONLY)
 
 
@@ -253,6 +260,8 @@ HIDING = (
     ' aria-hidden="true"',
     ' class="visually-hidden"',
     ' class="visuallyhidden offscreen"',
+    ' class="d-none"',
+    ' class="box hidden"',
 )
 
 #: ways of hiding an element that the library does not recognise yet (see test_properties:

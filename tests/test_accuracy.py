@@ -7,7 +7,7 @@ import pytest
 
 import segmenter
 from segmenter import Label
-from segmenter.rules.builtin import BoilerplateTextRule
+from segmenter.rules.builtin import BoilerplateTextRule, BylineDatelineRule
 from segmenter.testing import make_features, make_page
 from segmenter.vocab import DATE_ONLY, classify
 
@@ -234,3 +234,72 @@ def test_an_article_followed_by_teasers_keeps_the_teasers_out():
     assert result.article is not None
     assert "village council" in result.article.text
     assert "Senior harbour pilot" not in result.article.text
+
+
+def test_a_passage_printed_twice_for_two_screen_sizes_is_read_once():
+    section = "".join(f"<p>{_para(i)}</p>" for i in range(3))
+    page = f"""<html><body><article><h1>The old mill</h1><p>{PROSE.replace("village", "county")}</p>
+    <div class="mobile-only">{section}</div><div class="desktop-only">{section}</div></article></body></html>"""
+    result = segmenter.segment(page)
+    assert result.article is not None
+    assert result.article.text.count("village council") == 3
+
+
+def test_a_single_repeated_line_stays():
+    quote = "<p>The mill will reopen as a bakery next spring, the council said.</p>"
+    paras = "".join(f"<p>{_para(i)}</p>" for i in range(2))
+    page = f"<html><body><article><h1>The old mill</h1>{quote}{paras}{quote}</article></body></html>"
+    result = segmenter.segment(page)
+    assert result.article is not None
+    assert result.article.text.count("reopen as a bakery") == 2
+
+
+def test_a_year_alone_in_a_table_cell_is_data_not_a_dateline():
+    cell = make_features("1947", tag="td", in_table=True)
+    assert not list(BylineDatelineRule().evaluate(cell, make_page([cell])))
+    line = make_features("12 March 2024")
+    assert [v.label for v in BylineDatelineRule().evaluate(line, make_page([line]))] == [Label.DATELINE]
+
+
+def test_the_snippets_of_related_cards_inside_the_article_go_with_their_headlines():
+    paras = "".join(f"<p>{_para(i)}</p>" for i in range(5))
+    cards = "".join(
+        f'<div class="related-post"><h4><a href="/p/{i}">Bridge repairs on the east road take another month, part {i}</a></h4>'
+        f"<p>Engineers found more rust than expected under the deck of the old bridge, and the road stays shut.</p>"
+        f"<p>March {i + 1}, 2024</p></div>"
+        for i in range(3)
+    )
+    page = f"""<html><body><article><h1>The old mill</h1><div class="entry-content">{paras}
+    <div class="related-posts"><h3>Related</h3>{cards}</div></div></article></body></html>"""
+    result = segmenter.segment(page)
+    assert result.article is not None
+    assert result.article.text.count("village council") == 5
+    assert "Engineers found more rust" not in result.article.text
+
+
+def test_component_prefixes_are_not_consent_dialogs():
+    # Adobe's page components are all "cmp-…"; cookie compounds and consent plugins are cookies
+    assert "cookie" not in classify("cmp-text cmp-container")[1]
+    assert "cookie" in classify("cmplz-cookiebanner")[1]
+    assert "cookie" in classify("site-cookienotice")[1]
+
+
+def test_button_labels_are_furniture():
+    from segmenter.rules.builtin import SemanticContainerRule
+
+    block = make_features("Copy link", tag="button", containers={"button"})
+    votes = list(SemanticContainerRule().evaluate(block, make_page([block])))
+    assert [v.label for v in votes] == [Label.JUNK]
+
+
+def test_hiding_utility_classes_hide_unless_a_screen_size_shows_them():
+    from segmenter.vocab import hides
+
+    assert hides("paywall hidden") and hides("d-none") and hides("box is-hidden")
+    assert not hides("hidden md:block") and not hides("d-none d-lg-flex") and not hides("hide")
+    page = f"""<html><body><article><h1>The old mill</h1>{"".join(f"<p>{_para(i)}</p>" for i in range(3))}
+    <div class="promo hidden"><p>This content is reserved for subscribers, who get unlimited access.</p></div>
+    </article></body></html>"""
+    result = segmenter.segment(page)
+    assert result.article is not None
+    assert "reserved for subscribers" not in result.article.text

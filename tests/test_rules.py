@@ -400,3 +400,15 @@ def test_vote_makes_an_ordinary_frozen_evidence():
         ev.weight = 2.0  # type: ignore[misc]
     with pytest.raises(ValueError):
         LinkDensityRule().vote("not-a-label", 1.0, "why")
+
+
+def test_card_context_only_follows_a_related_headline_in_a_related_box():
+    from segmenter.rules.builtin import CardContextRule
+
+    head = make_features("Another story about the bridge", link_chars=30, in_card=True, card=7, categories={"related"})
+    snippet = make_features("Engineers found more rust than expected.", in_card=True, card=7, categories={"related"})
+    page = make_page([head, snippet], provisional=[Label.RELATED, Label.BODY])
+    assert [e.label for e in CardContextRule().evaluate(page.blocks[1], page)] == [Label.RELATED]
+    plain = make_features("Engineers found more rust than expected.", in_card=True, card=7)
+    page2 = make_page([head, plain], provisional=[Label.RELATED, Label.BODY])
+    assert list(CardContextRule().evaluate(page2.blocks[1], page2)) == []

@@ -25,7 +25,7 @@ from .model import (
     RelatedCard,
 )
 
-__all__ = ["AssembleOptions", "assemble", "listing_labels"]
+__all__ = ["AssembleOptions", "assemble", "drop_repeats", "listing_labels"]
 
 _WORD = regex.compile(r"\w+")
 # the space a join leaves inside brackets: "( Image: PA )" -> "(Image: PA)"
@@ -110,6 +110,32 @@ def listing_labels(page: Page, labels: Sequence[Label]) -> list[Label] | None:
         if out[i] is Label.RELATED and not (blocks[i].containers & _FURNITURE):
             out[i] = Label.BODY
     return out
+
+
+#: a body block of at least this many words that repeats an earlier one word for word, next to
+#: another such block, belongs to a copy
+REPEAT_MIN_WORDS = 4
+
+
+def drop_repeats(page: Page, labels: list[Label]) -> None:
+    """Pages often print a passage twice, one copy for small screens and one for large ones,
+    and show only one: body blocks that repeat earlier body blocks word for word, two or more
+    in a row, become junk, so the article holds the passage once. A single repeated line (a
+    caption printed twice, a product's spec line) stays."""
+    seen: set[str] = set()
+    repeats: list[int] = []  # body blocks in order, marked when they repeat
+    order: list[int] = []
+    for f in page.blocks:
+        if labels[f.index] is not Label.BODY:
+            continue
+        order.append(f.index)
+        if f.words >= REPEAT_MIN_WORDS and f.text in seen:
+            repeats.append(len(order) - 1)
+        seen.add(f.text)
+    marked = set(repeats)
+    for k in repeats:
+        if k - 1 in marked or k + 1 in marked:
+            labels[order[k]] = Label.JUNK
 
 
 def _absolute(href: str | None, base: str | None) -> str | None:

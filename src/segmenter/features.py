@@ -29,6 +29,7 @@ from .vocab import (
     STRONG_CATEGORIES,
     WIDGET_CATEGORIES,
     classify,
+    hides,
     is_sr_only,
 )
 
@@ -421,7 +422,7 @@ def build_page(
                     (tag == "figcaption" or (parent is not None and "figcaption" in parent.containers))
                     and not _is_hidden(el, in_caption=True)
                 )
-            ) or (cls and is_sr_only(cls)):
+            ) or (cls and (is_sr_only(cls) or (not show_hidden and hides(cls)))):
                 # an invisible element takes no room, not even a line break: no flush
                 if tag in _META_TAGS and stack and stack[-1].tag not in _FOREIGN and (
                     tag != "script" or is_jsonld(el.get("type"))

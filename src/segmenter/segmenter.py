@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from .assemble import AssembleOptions, assemble, listing_labels
+from .assemble import AssembleOptions, assemble, drop_repeats, listing_labels
 from .features import Page, RegionWeights, build_page
 from .model import Block, Evidence, Segmentation, _unchecked
 from .parse import decode, to_tree
@@ -255,6 +255,7 @@ class Segmenter:
         listing = listing_labels(page, labels) if page.kind == "html" else None
         if listing is not None:
             labels = listing
+        drop_repeats(page, labels)
         blocks = tuple(
             _unchecked(Block, {
                 "index": f.index,

@@ -28,6 +28,7 @@ __all__ = [
     "STRONG_CATEGORIES",
     "WIDGET_CATEGORIES",
     "STOPWORDS",
+    "hides",
     "is_sr_only",
     "categories_of",
     "classify",
@@ -85,7 +86,9 @@ _CATEGORY_PATTERNS: dict[str, str] = {
     r"registration|donate|donation|upsell|optin",
     "comments": r"comments?|commentlist|disqus|discussion|respond|replies|reply|talkback|reactions|"
     r"kommentare?|commentaires?|comentarios?",
-    "cookie": r"cookies?|consent|gdpr|cmp|onetrust|cookiebot|privacy",
+    # (not "cmp": Adobe's page components are all "cmp-…"; "cmplz" is a consent plugin)
+    "cookie": r"cookies?|consent|gdpr|onetrust|cookiebot|cmplz|privacy|cookiebanner|cookienotice|"
+    r"cookieconsent|cookiebar|cookielaw|cookiewall|cookiepopup|cookienotification|cookiepolicy",
     "ad": r"ad|ads|adv|advert|adverts|advertisement|advertising|adsense|adslot|adunit|adwrapper|dfp|gpt|"
     r"sponsor|sponsored|sponsors|promoted|revcontent|dianomi|plista|ligatus|nativo|mgid|"
     r"adblade|"
@@ -216,6 +219,22 @@ def categories_of(tokens: list[str]) -> frozenset[str]:
     """The vocabulary categories a list of class/id tokens belongs to."""
     words = _CATEGORY_WORDS
     return frozenset(words[tok] for tok in tokens if tok in words)
+
+
+#: utility classes that hide an element on every screen (``display: none`` in Bootstrap,
+#: Tailwind and most CSS kits); not "hide", which scripts toggle to show text on a click
+HIDDEN_CLASSES = frozenset({"hidden", "d-none", "is-hidden", "js-hidden", "invisible", "display-none", "u-hidden"})
+_RESPONSIVE_SHOW = ("d-sm-", "d-md-", "d-lg-", "d-xl-", "d-xxl-", "visible-")
+
+
+@lru_cache(maxsize=1 << 14)
+def hides(value: str) -> bool:
+    """Whether a class value hides its element on every screen: a hiding utility class with no
+    responsive override that shows it on some screens ("hidden md:block", "d-none d-lg-flex")."""
+    words = value.lower().split()
+    if not any(w in HIDDEN_CLASSES for w in words):
+        return False
+    return not any(":" in w or w.startswith(_RESPONSIVE_SHOW) for w in words)
 
 
 @lru_cache(maxsize=1 << 14)

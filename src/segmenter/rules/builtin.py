@@ -29,6 +29,7 @@ __all__ = [
     "BylineDatelineRule",
     "CaptionRule",
     "ClassVocabularyRule",
+    "CardContextRule",
     "ContextSmoothingRule",
     "HeaderZoneRule",
     "HeadingRule",
@@ -53,6 +54,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType({
     "container.footer": 1.5,
     "container.aside": 1.0,
     "container.form": 1.0,
+    "container.button": 1.5,
     "container.header": 0.75,
     "container.article": 0.5,
     "container.articlebody": 1.5,
@@ -83,6 +85,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType({
     "related.card": 4.0,
     "context.body": 1.5,
     "context.junk": 1.0,
+    "related.card_line": 4.0,
 })
 
 
@@ -125,8 +128,8 @@ class TitleRule(Rule):
 
 
 class SemanticContainerRule(WeightedRule):
-    """HTML5 sectioning elements and ARIA roles: nav, footer, aside, form, header are page
-    furniture; article, main and ``itemprop=articleBody`` hold the story."""
+    """HTML5 sectioning elements and ARIA roles: nav, footer, aside, form, header and buttons are
+    page furniture; article, main and ``itemprop=articleBody`` hold the story."""
 
     name = "semantic-containers"
     priority = 100
@@ -143,6 +146,8 @@ class SemanticContainerRule(WeightedRule):
             yield self.vote(Label.JUNK, self.weights["container.aside"], "inside <aside>")
         if "form" in c or "role:search" in c:
             yield self.vote(Label.JUNK, self.weights["container.form"], "inside a form", kind=JunkKind.PROMO)
+        if ("button" in c or block.tag == "button") and not block.heading_level:
+            yield self.vote(Label.JUNK, self.weights["container.button"], "the label of a button", kind=JunkKind.NAVIGATION)
         if ("header" in c or "role:banner" in c) and "article" not in c and not block.heading_level:
             yield self.vote(
                 Label.JUNK, self.weights["container.header"], "inside a page <header>", kind=JunkKind.NAVIGATION
@@ -315,6 +320,9 @@ _DATE_WORDS = regex.compile(
 )
 
 
+_CELL_TAGS = frozenset({"td", "th"})
+
+
 class BylineDatelineRule(WeightedRule):
     """"By Jane Doe", author and date classes, ``<time>`` lines: metadata, not body."""
 
@@ -335,7 +343,8 @@ class BylineDatelineRule(WeightedRule):
             yield self.vote(Label.BYLINE, self.weights["byline"], "a byline ('By …' or an author class)")
         elif ("date" in block.categories or "time" in block.containers) and _DATE_WORDS.search(text):
             yield self.vote(Label.DATELINE, self.weights["dateline"], "a date line (date class or <time>)")
-        elif block.words <= 8 and DATE_ONLY.match(text):
+        elif block.words <= 8 and block.tag not in _CELL_TAGS and DATE_ONLY.match(text):
+            # (a year or a date alone in a table cell is the table's data, not the story's date)
             yield self.vote(Label.DATELINE, self.weights["dateline"], "a line that is only a date or time")
 
 
@@ -615,6 +624,38 @@ class ContextSmoothingRule(WeightedRule):
                 yield self.vote(Label.JUNK, self.weights["context.junk"], "a short line with no body around it")
 
 
+class CardContextRule(WeightedRule):
+    """Inside the article region a teaser card's headline link is judged on its own (a list of
+    links can be the article's); in a box the markup calls related ("related-posts"), once the
+    headline is judged a related link, the card's other lines (its snippet, date, section) go
+    with it."""
+
+    name = "card-context"
+    priority = 2100
+    stage = CONTEXT
+    requires = frozenset({"in_card", "card", "index", "categories"})
+    emits = frozenset({Label.RELATED})
+
+    def __init__(self, window: int = 8, *, weights: Mapping[str, float] | None = None) -> None:
+        super().__init__(weights)
+        self.window = window
+
+    def evaluate(self, block: Features, page: Page) -> Iterator[Evidence]:
+        labels = page.provisional
+        if not block.in_card or "related" not in block.categories or not labels or labels[block.index] is Label.RELATED:
+            return
+        blocks = page.blocks
+        i, card = block.index, block.card
+        # a card's lines are consecutive blocks: look a few either way for its headline
+        for j in range(max(0, i - self.window), min(len(blocks), i + self.window + 1)):
+            if j != i and blocks[j].card == card and labels[j] is Label.RELATED:
+                yield self.vote(
+                    Label.RELATED, self.weights["related.card_line"], "a line of a card whose headline is a related link",
+                    final=True,
+                )
+                return
+
+
 def _nearest(labels: tuple[object, ...], i: int, step: int, window: int) -> object:
     """The label of the nearest neighbour in direction ``step`` that is not a caption/credit."""
     j = i + step
@@ -645,4 +686,5 @@ def default_rules(weights: Mapping[str, float] | None = None) -> Iterable[Rule]:
         CaptionRule(weights=w),
         RelatedLinkRule(weights=w),
         ContextSmoothingRule(weights=w),
+        CardContextRule(weights=w),
     ]
