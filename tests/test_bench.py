@@ -121,9 +121,10 @@ def test_main_table_json_and_worst(corpus: Path, tmp_path: Path, capsys: pytest.
     assert main_table[2].split()[:3] == ["lxml", "parse", "3"]
     assert main_table[2].split()[-1] == "1.00"
 
-    assert "-- captions (2 pages labeled)" in out
+    assert "-- captions (2 pages labeled;" in out
     cap = _table_lines(out.split("-- captions")[1], "tool ")
-    assert cap[1].split() == ["segmenter", "1.000", "1.000", "1.000", "1.000", "0.000"]
+    assert cap[0].split() == ["tool", "P", "R", "F1", "credit", "leak", "leak*"]
+    assert cap[1].split() == ["segmenter", "1.000", "1.000", "1.000", "1.000", "0.000", "0.000"]
     assert "-- related cards (1 pages labeled)" in out
     rel = _table_lines(out.split("-- related cards")[1], "tool ")
     assert rel[1].split() == ["segmenter", "1.000", "1.000", "1.000", "1.000", "1.000"]
@@ -234,6 +235,10 @@ def test_default_extractor_adapts_segmentation(monkeypatch: pytest.MonkeyPatch) 
     )
     no_article = SimpleNamespace(article=None, captions=(), related=())
     assert bench.prediction_from_segmentation(no_article) == Prediction()
+    labelled = SimpleNamespace(
+        article=None, related=(), captions=[SimpleNamespace(text="Cap", credit="J. Doe", credit_label="Photo:")]
+    )
+    assert bench.prediction_from_segmentation(labelled).captions == (Caption("Cap", "J. Doe", "Photo:"),)
 
 
 def test_worst_diff_handles_short_paragraphs_and_duplicates() -> None:
@@ -359,3 +364,20 @@ def test_replicate_body_and_fit_exponent() -> None:
     assert bench.scaling_factors(1000, 900, None) == [1, 2, 4, 8, 16, 32, 64]
     assert bench.scaling_factors(1000, 900, 0.0005) == [1]
     assert bench.scaling_factors(1000, 1000, 0.004) == [1, 2, 4]
+
+
+def test_union_table_over_several_corpora(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    first = _write_corpus(tmp_path / "a")
+    second = _write_corpus(tmp_path / "b")
+    bench.main([str(first), str(second), "--no-peers"], extractor=fake_extractor)
+    out = capsys.readouterr().out
+    assert "== union of " in out
+    union = out[out.index("== union of ") :]
+    row = _table_lines(union, "segmenter")[0].split()
+    # the same pages twice: the union's macro means are the single corpus's
+    assert row[:6] == ["segmenter", "6", "2", f"{EXPECTED_P:.3f}", f"{EXPECTED_R:.3f}", f"{EXPECTED_F1:.3f}"]
+
+
+def test_no_union_table_for_one_corpus(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bench.main([str(corpus), "--no-peers"], extractor=fake_extractor)
+    assert "union" not in capsys.readouterr().out

@@ -35,6 +35,24 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
         ("He took a photo: it was great.", "He took a photo: it was great.", None),
         ("Foto: dpa", "", "Foto: dpa"),
         ("© Example Agency", "", "© Example Agency"),
+        # a bare label names no one: it stays in the caption
+        ("Crews search the flats after the fire – video", "Crews search the flats after the fire – video", None),
+        ("Die Ministerin im Bundestag (Archivbild)", "Die Ministerin im Bundestag (Archivbild)", None),
+        # "©" marks a credit wherever it stands, also after a closing bracket
+        ("Will rates fall again? What it means for buyers. (Symbolfoto) © Jane Example/Agency",
+         "Will rates fall again? What it means for buyers. (Symbolfoto)", "© Jane Example/Agency"),
+        ("Zwei Boote im Hafen. (Symbolfoto: picture alliance/dpa | Jana Beispiel)", "Zwei Boote im Hafen.",
+         "(Symbolfoto: picture alliance/dpa | Jana Beispiel)"),
+        ("Una fuente en la plaza mayor.Cedida por la Asociación Vecinal", "Una fuente en la plaza mayor.",
+         "Cedida por la Asociación Vecinal"),
+        ("Umhlangano wabafundi. Isithombe: Sithunyelwe", "Umhlangano wabafundi.", "Isithombe: Sithunyelwe"),
+        ("Wisuda Magister ke-XV(Dok.Kampus )", "Wisuda Magister ke-XV", "(Dok.Kampus )"),
+        ("港の朝の風景＝ＡＰ", "港の朝の風景", "ＡＰ"),
+        ("港の朝の風景＝5日、横浜で（山田太郎撮影）", "港の朝の風景＝5日、横浜で", "（山田太郎撮影）"),
+        ("港の朝の風景＝5日、横浜で", "港の朝の風景＝5日、横浜で", None),
+        ("시민들이 광장에 모여 있다. 홍길동 기자", "시민들이 광장에 모여 있다.", "홍길동 기자"),
+        ("Crowds at the pier (Jane Example / The Daily Example)", "Crowds at the pier",
+         "(Jane Example / The Daily Example)"),
     ],
 )
 def test_split_credit(text: str, caption: str, credit: str | None) -> None:
@@ -52,11 +70,36 @@ def test_is_credit(text: str, expected: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [("picture alliance/dpa", True), ("jdoe_shots - stock.adobe.com", True), ("picture this and that", False),
+     ("Top photo by Jane Example", True), ("Main image: Whale expert on the beach.", False),
+     ("Источник: Фонд Пример", True), ("Gulls/ Quay/ Harbour of Westby", False), ("2/4", False),
+     ("24/7/365 Support Agents", False)],
+)
+def test_is_credit_agency_names_in_lower_case(text: str, expected: bool) -> None:
+    assert is_credit(text) is expected
+
+
+def test_split_credit_at_an_inline_part_glued_to_the_caption() -> None:
+    text = "Rest and sleep help you recover.Jane Example/Unsplash"
+    parts = (("Rest and sleep help you recover.", "span.a"), ("Jane Example/Unsplash", "span.b"))
+    assert split_credit(text, parts) == ("Rest and sleep help you recover.", "Jane Example/Unsplash")
+    # without the parts the glued credit is not found; a last part that is no credit stays
+    assert split_credit(text) == (text, None)
+    other = (("Rest and sleep help", "span.a"), ("you recover.Jane Example/Unsplash", "span.b"))
+    assert split_credit("Rest and sleep help you recover. Fresh air too", (("Rest", "a"), ("Fresh air too", "b"))) == (
+        "Rest and sleep help you recover. Fresh air too", None)
+    assert split_credit(text, other)[1] is None
+
+
+@pytest.mark.parametrize(
     ("credit", "label", "name"),
     [("Photo by Jane Example", "Photo by", "Jane Example"), ("Foto: dpa", "Foto:", "dpa"),
      ("(Foto: REUTERS)", "Foto:", "REUTERS"), ("(AP Photo/Jane Example)", None, "(AP Photo/Jane Example)"),
      ("Image CreditJane Example/The Times", "Image Credit", "Jane Example/The Times"),
-     ("© Jane Example | Jane Example", None, "© Jane Example"), ("Picture Alliance", None, "Picture Alliance")],
+     ("© Jane Example | Jane Example", None, "© Jane Example"), ("Picture Alliance", None, "Picture Alliance"),
+     ("（山田太郎撮影）", "撮影", "山田太郎"), ("홍길동 기자", "기자", "홍길동"), ("(Dok.Kampus )", "Dok.", "Kampus"),
+     ("Cedida por la Asociación Vecinal", "Cedida por", "la Asociación Vecinal")],
 )
 def test_strip_credit_label(credit: str, label: str | None, name: str) -> None:
     assert strip_credit_label(credit) == (label, name)
@@ -132,3 +175,71 @@ def test_removing_images_removes_no_article_text(stem: str) -> None:
     before_words = set(before.text.split())
     assert before_words <= set(after.text.split()) | set(" ".join(c.text for c in segmenter.segment(
         etree.tostring(root, encoding="unicode")).captions).split())
+
+
+# -- captions on small inline pages ------------------------------------------------------------
+
+_PROSE = (
+    "The council met on Tuesday evening to weigh the plan for the harbour, and members spoke at length "
+    "about the cost of the works, the timing of the repairs and the views of the people who live there. "
+)
+
+
+def _page(*middle: str) -> str:
+    paras = "".join(f"<p>{_PROSE}{i}</p>" for i in range(3))
+    return f"<html><body><article><h1>Harbour plan</h1>{paras}{''.join(middle)}{paras}</article></body></html>"
+
+
+def _fig(src: str, caption: str) -> str:
+    return f'<figure><img src="{src}" alt=""><figcaption>{caption}</figcaption></figure>'
+
+
+def test_a_caption_printed_twice_in_a_row_is_one_caption() -> None:
+    cap = "Gulls circle the old crane above the quay at first light. Foto: Jana Beispiel"
+    r = segmenter.segment(_page(_fig("/a.jpg", cap), _fig("/a.jpg", cap), f"<p>{_PROSE}</p>", _fig("/a.jpg", cap)))
+    texts = [c.text for c in r.captions]
+    # the copy right after it goes; the same photo again further down the article stays
+    assert texts == ["Gulls circle the old crane above the quay at first light."] * 2
+    assert len(r.captions[0].blocks) == 2
+
+
+@pytest.mark.parametrize(
+    ("figcaption", "text", "label", "credit"),
+    [
+        # the credit in its own inline element, glued to the caption without a space
+        ('<span class="cap-a">Rest and sleep help you get well again.</span><span class="cap-b">Jane Example/Unsplash'
+         "</span>", "Rest and sleep help you get well again.", None, "Jane Example/Unsplash"),
+        # the credit in a <cite>, after the caption without any separator
+        ("<p>Crews clear the road after the storm <cite>AP Photo/Jane Example</cite></p>",
+         "Crews clear the road after the storm", None, "AP Photo/Jane Example"),
+        # a credit spread over several credit elements reads as one line, label apart
+        ('Boats wait in the bay for the tide<span class="credit">(</span><span class="credit">Image:</span>'
+         '<span class="credit">Jane Example)</span>', "Boats wait in the bay for the tide", "Image:", "Jane Example"),
+        # the same credit in the text and in a credit element is one credit
+        ('A flag flies over the old mill (AP Photo/Jane Example) <span class="credit">AP Photo</span>',
+         "A flag flies over the old mill", None, "(AP Photo/Jane Example)"),
+    ],
+)
+def test_caption_credit_from_markup(figcaption: str, text: str, label: str | None, credit: str) -> None:
+    r = segmenter.segment(_page(f'<figure><img src="/a.jpg" alt=""><figcaption>{figcaption}</figcaption></figure>'))
+    assert [(c.text, c.credit_label, c.credit) for c in r.captions] == [(text, label, credit)]
+
+
+def test_an_aria_hidden_caption_is_still_shown() -> None:
+    # the caption repeats the alt text, so the page hides it from screen readers only
+    fig = ('<figure><img src="/a.jpg" alt="Volunteers search the woods near the lake.">'
+           '<figcaption><span aria-hidden="true">Volunteers search the woods near the lake.</span>'
+           '<span class="credit">Foto: Jana Beispiel</span></figcaption></figure>')
+    r = segmenter.segment(_page(fig, '<p aria-hidden="true">Hidden elsewhere on the page.</p>'))
+    assert [(c.text, c.credit) for c in r.captions] == [("Volunteers search the woods near the lake.", "Jana Beispiel")]
+    assert r.article is not None and "Hidden elsewhere" not in r.article.text
+
+
+def test_credit_the_alt_text_adds_to_the_caption() -> None:
+    fig = ('<figure><img src="/a.jpg" alt="Boats at the quay at dawn. (Jane Example / The Daily Example)">'
+           "<figcaption>Boats at the quay at dawn.</figcaption></figure>")
+    r = segmenter.segment(_page(fig))
+    assert [(c.text, c.credit) for c in r.captions] == [("Boats at the quay at dawn.", "(Jane Example / The Daily Example)")]
+    # an alt text that says something else gives no credit
+    other = fig.replace("Boats at the quay at dawn. (", "A harbour (")
+    assert [c.credit for c in segmenter.segment(_page(other)).captions] == [None]

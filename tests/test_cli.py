@@ -36,7 +36,7 @@ PAGE = f"""<html lang="en"><head><title>Pier to be rebuilt | Example News</title
 <footer><p>Copyright 2024 Example News. All rights reserved.</p></footer>
 </body></html>"""
 
-OTHER = f"""<html><head><title>Ferry news</title></head><body><main>
+OTHER = f"""<html><head><title>Ferry timetable changes - Example News</title></head><body><main>
 <h1>Ferry timetable changes</h1><p>{PROSE.replace("pier", "ferry")}</p>
 </main></body></html>"""
 

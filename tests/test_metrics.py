@@ -153,6 +153,35 @@ def test_caption_credit_null_rules() -> None:
     assert (one_null.tp, one_null.credit_hits, one_null.credit_accuracy) == (1, 0, 0.0)
 
 
+def test_caption_credit_label_either_convention() -> None:
+    # one gold keeps the label as shown, another drops it: a prediction with the label apart
+    # agrees with both, and a wrong credit with either
+    pred = [Caption("Gulls over the harbour wall", "Mira Tolands", "Picture by")]
+    for gold_credit in ("Picture by Mira Tolands", "Mira Tolands"):
+        c = score_captions([Caption("Gulls over the harbour wall", gold_credit)], pred, "")
+        assert c.credit_hits == 1
+    wrong = score_captions([Caption("Gulls over the harbour wall", "Picture by Ode Brant")], pred, "")
+    assert wrong.credit_hits == 0
+
+
+def test_caption_gold_text_with_its_credit_line() -> None:
+    # the gold caption holds its credit line; the prediction has it split off: still a match
+    gold = [Caption("Two kites over the dunes at noon. Photo by Handout/Kite Club of Westby", "Handout/Kite Club")]
+    pred = [Caption("Two kites over the dunes at noon.", "Handout/Kite Club of Westby", "Photo by")]
+    c = score_captions(gold, pred, "")
+    assert (c.tp, c.fp, c.fn) == (1, 0, 0)
+    # without a credit there is nothing to add, and the short text alone is no match
+    c2 = score_captions(gold, [Caption("Two kites over the dunes at noon.")], "")
+    assert c2.tp == 0
+
+
+def test_caption_leak_the_gold_body_holds_too() -> None:
+    gold = [Caption("A quiet street after the storm"), Caption("Boats in the bay, at dawn")]
+    c = score_captions(gold, [], "A quiet street after the storm. Boats in the bay, at dawn", "Boats in the bay at dawn")
+    assert (c.leaked, c.leaked_in_gold_text) == (2, 1)
+    assert (c.leakage, c.own_leakage) == (1.0, 0.5)
+
+
 def test_age_parsing() -> None:
     assert age_seconds("3 hours ago") == 10800
     assert age_seconds("14 MINS AGO") == 840

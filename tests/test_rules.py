@@ -211,6 +211,119 @@ def test_captions():
     assert votes(CaptionRule(), make_features(PROSE)) == []
 
 
+def test_credit_line_in_a_figure_wrapper_without_an_image_beside_it():
+    block = make_features("Photo: Jane Example", figure=12)
+    ev = votes(CaptionRule(), block)
+    assert labels(ev) == [Label.CREDIT]
+    # the same line outside any figure and away from images says nothing
+    assert votes(CaptionRule(), make_features("Photo: Jane Example")) == []
+
+
+def test_caption_beside_a_credit_line_outside_the_text_region():
+    caption = make_features("Hundreds of hats on show in the square last spring", figure=40, in_main_region=False,
+                            region_distance=1, after_image=True)
+    credit = make_features("Foto: Jana Beispiel", figure=40, in_main_region=False, region_distance=1)
+    page = make_page([credit, caption])
+    assert labels(votes(CaptionRule(), page.blocks[1], page)) == [Label.CAPTION]
+    # not a paragraph of the wrapper that no image sits beside
+    para = make_features("Hundreds of hats on show in the square last spring", figure=40, in_main_region=False,
+                         region_distance=1)
+    page = make_page([credit, para])
+    assert votes(CaptionRule(), page.blocks[1], page) == []
+    # a slide counter or a heading beside it is no credit
+    for other in (make_features("2/4", figure=40), make_features("Photo: Jane Example", figure=40, heading_level=3)):
+        page = make_page([other, caption])
+        assert votes(CaptionRule(), page.blocks[1], page) == []
+    # the credit may be in the text itself
+    own = make_features("Hundreds of hats on show. Bild: Jana Beispiel", figure=40, in_main_region=False,
+                        region_distance=2, has_image=True)
+    assert labels(votes(CaptionRule(), own)) == [Label.CAPTION]
+    # without a credit, text in a picture wrapper outside the article is no caption (a promo box)
+    promo = make_features("Read us in the app, it is even better there", figure=40, in_main_region=False,
+                          region_distance=1, after_image=True)
+    assert votes(CaptionRule(), make_page([promo]).blocks[0]) == []
+    # nor far away from the article
+    far = make_features("Hundreds of hats on show. Bild: Jana Beispiel", figure=40, in_main_region=False,
+                        region_distance=5, has_image=True)
+    assert votes(CaptionRule(), far) == []
+
+
+def test_a_long_heading_beside_a_photo_credit_is_a_caption():
+    long_text = ("The coast guard commander, second left, and officers of three navies watch the landing drill "
+                 "on the beach near the northern port on Monday")
+    heading = make_features(long_text, heading_level=1, figure=9, after_image=True)
+    credit = make_features("Photo: AFP", figure=9)
+    page = make_page([heading, credit])
+    assert labels(votes(CaptionRule(), page.blocks[0], page)) == [Label.CAPTION]
+    short = make_page([make_features("Navies train on the northern coast", heading_level=1, figure=9), credit])
+    assert votes(CaptionRule(), short.blocks[0], short) == []
+    uncredited = make_page([heading, make_features(PROSE)])
+    assert votes(CaptionRule(), uncredited.blocks[0], uncredited) == []
+
+
+def test_alt_text_captions_only_near_the_article():
+    near = make_features("Volunteers fill sandbags by the river", matches_alt=True, in_main_region=False,
+                         region_distance=3)
+    assert labels(votes(CaptionRule(), near)) == [Label.CAPTION]
+    far = make_features("Click the menu, then choose Settings", matches_alt=True, in_main_region=False,
+                        region_distance=9)
+    assert votes(CaptionRule(), far) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Clockwise from top: the old mill, the weir and the lock keeper's cottage.",
+     "Pictured: volunteers at the food bank on Friday.", "From left: Ana, Ben and Cleo at the finish line."],
+)
+def test_a_paragraph_beside_an_image_that_opens_like_a_caption(text):
+    para = make_features(text, after_image=True, containers={"article"})
+    assert labels(votes(CaptionRule(), para)) == [Label.CAPTION]
+    assert votes(CaptionRule(), make_features(text)) == []  # no image beside it
+
+
+def test_author_class_inside_a_caption_is_the_credit():
+    block = make_features("Jane Example", containers={"figcaption"}, categories={"byline", "caption"})
+    assert labels(votes(CaptionRule(), block)) == [Label.CREDIT]
+    # an author span among other inline parts may be only part of the caption
+    mixed = make_features("Boats in the bay Jane Example", containers={"figcaption"}, categories={"byline"},
+                          parts=(("Boats in the bay", "span.a"), ("Jane Example", "span.author")))
+    assert labels(votes(CaptionRule(), mixed)) == [Label.CAPTION]
+
+
+def test_credit_line_right_after_an_image_caption():
+    caption = make_features("The minister in Berlin", after_image=True, matches_alt=True)
+    credit = make_features("Foto: Jane Example/Agency", categories={"byline"})
+    page = make_page([caption, credit])
+    ev = votes(CaptionRule(), page.blocks[1], page)
+    assert labels(ev) == [Label.CREDIT]
+    assert ev[0].weight > BylineDatelineRule().weights["byline"]  # it beats the author class
+    alone = make_page([make_features(PROSE), credit])
+    assert votes(CaptionRule(), alone.blocks[1], alone) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "overrides"),
+    [
+        ('"Those who speak up must be heard." Jane Example, author', {"containers": {"figure"}, "tag": "blockquote"}),
+    ],
+)
+def test_not_captions_in_figures(text, overrides):
+    assert votes(CaptionRule(), make_features(text, **overrides)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "overrides"),
+    [
+        ("Create a free account to keep reading our stories", {"figure": 3, "after_image": True}),
+        ("Der Ausflugstipp jeden Freitag in Ihr Postfach. Jetzt kostenlos anmelden.", {"containers": {"figcaption"}}),
+    ],
+)
+def test_calls_to_action_beside_pictures_are_promos(text, overrides):
+    ev = votes(CaptionRule(), make_features(text, **overrides))
+    assert [(e.label, e.kind) for e in ev] == [(Label.JUNK, JunkKind.PROMO)]
+    assert votes(CaptionRule(), make_features(text)) == []  # no picture: not this rule's business
+
+
 def test_related_leadin_inside_body():
     block = make_features("Read more: Council approves bridge budget", link_chars=33)
     assert labels(votes(RelatedLinkRule(), block)) == [Label.RELATED]

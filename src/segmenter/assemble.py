@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from urllib.parse import urljoin
 
-from .captions import split_credit, strip_credit_label
+import regex
+
+from .captions import is_credit, split_credit, strip_credit_label
 from .cards import CardLine, card_fields
 from .features import ImageRef, Page
 from .model import (
@@ -24,6 +26,10 @@ from .model import (
 )
 
 __all__ = ["AssembleOptions", "assemble", "drop_repeats", "listing_labels"]
+
+_WORD = regex.compile(r"\w+")
+# the space a join leaves inside brackets: "( Image: PA )" -> "(Image: PA)"
+_BRACKET_SPACE = regex.compile(r"(?<=\()\s+|\s+(?=\))")
 
 _KIND_BY_TAG = {
     "h1": ParagraphKind.HEADING, "h2": ParagraphKind.HEADING, "h3": ParagraphKind.HEADING,
@@ -207,8 +213,18 @@ def assemble(
         else:
             junk.append(JunkBlock(b.text, b.kind or JunkKind.OTHER, b.index))
 
+    seen_captions: dict[tuple[int, str, str | None], int] = {}
     for group in cap_groups:
-        captions.append(group.build(page, images_by_cursor, base))
+        cap = group.build(page, images_by_cursor, base)
+        # pages print a caption twice (a copy for small screens, a lightbox clone): the same text
+        # and credit again with no article paragraph between is that copy, not another photo
+        key = (cap.position, cap.text, cap.credit)
+        twin = seen_captions.get(key) if cap.text else None
+        if twin is not None:
+            captions[twin] = replace(captions[twin], blocks=captions[twin].blocks + cap.blocks)
+        else:
+            seen_captions[key] = len(captions)
+            captions.append(cap)
     # a card's meta line ("CLOUD · BY JANE DOE · 14 MINS AGO") can sit in a sibling of its
     # headline's element: a group without any link joins the card just before it
     merged: list[list[CardLine]] = []
@@ -226,8 +242,9 @@ def assemble(
         card = card_fields(lines, base=base, now=now, plain_text=page.kind == "text")
         if card is not None:
             related.append(card)
-    if title_text is None:
-        title_text = page.title_text
+    # the page's title (title.choose_title: og:title as the headline shows it, without a kicker
+    # glued to it …) rather than the headline block's raw text
+    title_text = page.title_text or title_text
     body_chars = sum(len(p.text) for p in paragraphs)
     prose_words = max((blocks[p.block].features.words for p in paragraphs), default=0)
     article: Article | None
@@ -259,15 +276,30 @@ class _CaptionGroup:
     def add(self, block: Block) -> None:
         self.blocks.append(block.index)
         if block.label is Label.CREDIT:
-            if block.text not in self.credits:
-                self.credits.append(block.text)
+            self._add_credit(block.text)
             return
-        text, credit = split_credit(block.text)
+        text, credit = split_credit(block.text, block.features.parts)
         # pages often print a caption twice (one copy for small screens): keep it once
         if text and text not in self.texts:
             self.texts.append(text)
-        if credit and credit not in self.credits:
-            self.credits.append(credit)
+        if credit:
+            self._add_credit(credit)
+
+    def _add_credit(self, credit: str) -> None:
+        # the same credit shown twice (in the caption text and in a credit element, "(AP Photo)"
+        # and "AP Photo") is one credit: keep the fuller spelling
+        words = frozenset(w.lower() for w in _WORD.findall(credit))
+        if words:
+            for i, old in enumerate(self.credits):
+                old_words = frozenset(w.lower() for w in _WORD.findall(old))
+                if words <= old_words:
+                    return
+                if old_words and old_words < words:
+                    self.credits[i] = credit
+                    return
+        elif credit in self.credits:
+            return
+        self.credits.append(credit)
 
     def build(self, page: Page, images: dict[int, ImageRef], base: str | None) -> Caption:
         ref = page.figure_images.get(self.figure) if self.figure >= 0 else None
@@ -279,10 +311,25 @@ class _CaptionGroup:
         credit: str | None = None
         if not self.credits and ref is not None and ref.credit:
             self.credits.append(ref.credit)  # shown only as the image's tooltip or data
+        if not self.credits and image is not None and image.alt and self.texts:
+            credit_in_alt = _credit_after(image.alt, " ".join(self.texts))
+            if credit_in_alt:
+                self.credits.append(credit_in_alt)
         if self.credits:
-            label, credit = strip_credit_label(self.credits[0])
-            credit = " ".join([credit, *self.credits[1:]])
+            # a credit split over several elements ("(", "Image:", "Jane Doe)") reads as one line
+            joined = _BRACKET_SPACE.sub("", " ".join(self.credits))
+            label, credit = strip_credit_label(joined)
         return Caption(" ".join(self.texts), credit, image, self.position, tuple(self.blocks), label)
+
+
+def _credit_after(alt: str, text: str) -> str | None:
+    """The credit an image's alt text adds after repeating the caption ("<caption> (Jane Doe/AFP)"),
+    or None."""
+    alt = " ".join(alt.split())
+    if len(alt) > 1000 or not text or not alt.startswith(text) or len(alt) == len(text):
+        return None
+    rest = alt[len(text) :].strip(" |–—-")
+    return rest if rest and is_credit(rest) else None
 
 
 def _image_near(images: dict[int, ImageRef], index: int, base: str | None) -> Image | None:

@@ -5,7 +5,9 @@ A corpus is a folder with ``gold/<id>.json`` (the format of ``GOLD-FORMAT.md``) 
 corpus a table is printed with a row per tool: ``segmenter``; ``trafilatura`` when it is installed
 (the ``[bench]`` extra) and ``--no-peers`` is not given; and ``lxml parse``, which only gives the
 time of parsing the same bytes with lxml, as the yardstick for the "x lxml" column. Below it come
-caption and related-card tables where the corpus labels them. Metrics: :mod:`segmenter.metrics`.
+caption and related-card tables where the corpus labels them. Metrics: :mod:`segmenter.metrics`
+(which also says how credits are compared across the corpora's different credit conventions, and
+what the caption table's "leak*" column leaves out).
 
 Timing: every tool gets the same (already decompressed) bytes in the same process, page by page
 in turn, measured in CPU time (:func:`time.process_time`: the tools are single-threaded, and CPU
@@ -184,7 +186,9 @@ def prediction_from_segmentation(seg: Any) -> Prediction:
         text="" if article is None else (article.text or ""),
         # The gold format does not count a credit shown without caption text as a caption
         # (GOLD-FORMAT.md); the library still reports it, with empty text, so leave those out.
-        captions=tuple(Caption(c.text, c.credit) for c in seg.captions or () if c.text),
+        captions=tuple(
+            Caption(c.text, c.credit, getattr(c, "credit_label", None)) for c in seg.captions or () if c.text
+        ),
         related=tuple(
             Card(r.title or "", source=r.source, age=r.age_text, url=r.url) for r in seg.related or ()
         ),
@@ -362,6 +366,35 @@ def _table(header: list[str], rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
+def format_union(runs: Sequence[CorpusRun]) -> str:
+    """The article table over the union of the corpora's pages (when two or more ran): the same
+    macro means as one corpus, over every page, and the median time over every page."""
+    if len(runs) < 2:
+        return ""
+    header = ["tool", "pages", "fail", "P", "R", "F1", "bag F1", "title", "ms/page", "x lxml"]
+    tools = [r.tool for r in runs[0].runs]
+    base: float | None = None
+    rows: list[list[str]] = []
+    medians: list[float | None] = []
+    for i, tool in enumerate(tools):
+        tool_runs = [cr.runs[i] for cr in runs if i < len(cr.runs) and cr.runs[i].tool is tool]
+        ms = [m for r in tool_runs for m in r.ms]
+        median = statistics.median(ms) if ms else None
+        if not tool.scored:
+            base = base if base is not None else median
+            continue
+        s = CorpusScore.from_pages([p for r in tool_runs for p in r.scores])
+        rows.append([
+            tool.name, str(s.pages), str(s.failures), _num(s.shingle_precision), _num(s.shingle_recall),
+            _num(s.shingle_f1), _num(s.word_bag_f1), _num(s.title_accuracy), _ms(median),
+        ])
+        medians.append(median)
+    for row, median in zip(rows, medians, strict=True):
+        row.append(_num(median / base, 2) if base and median is not None else "")
+    names = ", ".join(cr.name for cr in runs)
+    return f"== union of {names}\n" + _table(header, rows) + "\n"
+
+
 def format_corpus(run: CorpusRun) -> str:
     """The plain-text report of one corpus: main table, then captions and related tables if labeled."""
     scored = [r for r in run.runs if r.tool.scored]
@@ -401,10 +434,13 @@ def format_corpus(run: CorpusRun) -> str:
             assert c is not None
             cap_rows.append(
                 [r.tool.name, _num(c.precision), _num(c.recall), _num(c.f1)]
-                + [_num(c.credit_accuracy), _num(c.leakage)]
+                + [_num(c.credit_accuracy), _num(c.leakage), _num(c.own_leakage)]
             )
-        parts.append(f"-- captions ({first.caption_pages} pages labeled)")
-        parts.append(_table(["tool", "P", "R", "F1", "credit", "leak"], cap_rows))
+        parts.append(
+            f"-- captions ({first.caption_pages} pages labeled; leak*: leak without the captions"
+            " the gold body holds too)"
+        )
+        parts.append(_table(["tool", "P", "R", "F1", "credit", "leak", "leak*"], cap_rows))
     if first.related is not None:
         rel_rows = []
         for r in scored:
@@ -508,6 +544,7 @@ def run(
     err = err if err is not None else sys.stderr
     status = 0
     results: dict[str, Any] = {}
+    done: list[CorpusRun] = []
     for corpus in corpora:
         path = Path(corpus)
         if not path.exists():
@@ -521,6 +558,7 @@ def run(
             continue
         name = path.resolve().name
         cr = run_corpus(name, path, pages, tools, err)
+        done.append(cr)
         print(format_corpus(cr), file=out)
         if worst:
             print(format_worst(cr, worst), file=out)
@@ -529,6 +567,9 @@ def run(
         if scored and scored[0].errors:
             status = 1
         results[name if name not in results else str(path)] = corpus_json(cr)
+    union = format_union(done)
+    if union:
+        print(union, file=out)
     if json_path is not None:
         doc = {"tools": [t.name for t in tools], "limit": limit, "ids": ids, "corpora": results}
         Path(json_path).write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -6,7 +6,7 @@ linear on long input; callers only pass short blocks anyway.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import regex
 
@@ -15,25 +15,40 @@ __all__ = ["credit_from_attributes", "is_credit", "split_credit", "strip_credit_
 # Words that introduce a credit line, as pages print them.
 _LABELS = (
     r"photos?|fotos?|foto's|photograph(?:y|s)?|pictures?|pics?|images?|bild(?:er)?|bildquelle|quelle|"
+    # German compounds that say what kind of photo it is ("Symbolfoto: dpa", "(Archivbild)")
+    r"(?:symbol|archiv|titel|presse|agentur)(?:fotos?|bild(?:er)?)|"
     r"credits?|crédits?|crédito|créditos|copyright|source|fuente|fonte|illustrations?|ilustración|"
-    r"ilustração|grafik|graphic|video|afbeelding|beeld|zdjęcie|fotó|фото|사진|写真|кадр"
+    r"ilustração|grafik|graphic|video|afbeelding|beeld|zdjęcie|źródło|fotó|фото|источник|джерело|사진|写真|кадр|"
+    r"isithombe|"
+    # "Cedida por …", "Cortesía de …": courtesy credits
+    r"cedid[ao]s?|cortesía"
 )
 _AGENCIES = (
     r"getty(?: images)?|afp|ap|reuters|dpa|epa(?:-efe)?|efe|keystone|imago|shutterstock|alamy|"
     r"picture[ -]alliance|anp|belga|ntb|tt|ritzau|xinhua|bloomberg|istock(?:photo)?|swns|pa(?: images| wire| media)?|"
     r"sipa|anadolu|zuma(?: press)?|apa|sda|tass|sputnik|kyodo|yonhap|unsplash|pexels|wikimedia(?: commons)?|"
     r"handout|supplied|courtesy|file photo|nurphoto|abaca|eyevine|rex|rex features|polaris|redux|magnum|"
-    r"laif|ullstein|sz photo|kna|epd|dapd|ddp|ansa|lusa|europa press|agencia|agência|연합뉴스|뉴시스|뉴스1"
+    r"laif|ullstein|sz photo|kna|epd|dapd|ddp|ansa|lusa|europa press|agencia|agência|연합뉴스|뉴시스|뉴스1|"
+    r"adobe ?stock|stock\.adobe\.com|dreamstime|depositphotos|123rf"
 )
 # A label starts the text, or follows a sentence end, a bracket or a separator; mid-sentence
 # "a photo: …" is prose.
 _LABEL_RE = regex.compile(
     rf"(?:^|(?<=[.!?…|–—(\[]\s{{0,2}})|(?<=\s[-/]\s))"
-    rf"(?:(?:{_LABELS})\s*(?:by|von|de|par|di|door|:|：|-|/)|©|\(c\)|(?:{_LABELS})\s*$|"
+    rf"(?:(?:{_LABELS})\s*(?:by|von|de|par|por|di|door|:|：|-|/)|©|\(c\)|"
+    # which photo, then who took it: "Top photo by Jane Doe" ("Main image: …" is a caption)
+    rf"(?:top|main|cover|lead|header) (?:{_LABELS}) by\b|"
+    rf"(?:{_LABELS})\s*$|"
+    # Indonesian "Dok." (documentation): "(Dok.Kemenkes)"
+    rf"dok\.(?=\s?\p{{Lu}})|"
     # glued to the name by markup without a space: "CreditJane Doe"
-    rf"(?-i:(?:Credit|Photo|Foto|Image|Bild)(?=\p{{Lu}}\p{{Ll}})))",
+    rf"(?-i:(?:Credit|Photo|Foto|Image|Bild)(?=\p{{Lu}}\p{{Ll}})))"
+    # "©" says "credit" wherever it stands: "The harbour at dusk © Jane Doe"
+    rf"|(?<=\s)©",
     regex.IGNORECASE,
 )
+# a fragment that is only a label ("video", "(Archivbild)", "Photo:"): no credit on its own
+_LABEL_ONLY = regex.compile(rf"[\s\p{{P}}]*(?:{_LABELS})[\s\p{{P}}]*", regex.IGNORECASE)
 # lower-case words a credit may contain ("Photo by Jane Doe for the Guardian", "via Getty")
 _CREDIT_FILLERS = frozenset(
     "by via for and of the on von und de du la le y e et par di door van der den al photo photos foto "
@@ -43,9 +58,18 @@ _AGENCY_RE = regex.compile(rf"(?<![\p{{L}}])(?:{_AGENCIES})(?![\p{{L}}])", regex
 _TRAILING_PAREN = regex.compile(r"\(([^()]{2,100})\)\s*$")
 _LAST_SENTENCE = regex.compile(r"[.!?…]\s+([^.!?…]{2,100})$")
 _PIPE = regex.compile(r"\s[|–—]\s([^|–—]{2,100})$")
-_SLASH_NAME = regex.compile(r"\S/\S")
+# "Jane Doe/AFP", "IMAGO / Jane Doe": names on both sides ("2/4", "24/7" are counters)
+_SLASH_NAME = regex.compile(r"\p{L}\.?/\p{L}|\p{L}\.? / \p{L}")
 _SENTENCE_BREAK = regex.compile(r"\p{Ll}[.!?]\s+\S")
 _WORD = regex.compile(r"\w+")
+# Japanese and Korean papers credit after the caption: "…で＝ＡＰ", "…（山田太郎撮影）", "… 홍길동 기자"
+_CJK_CREDIT = regex.compile(
+    r"[＝=]\s?(ＡＰ|ＡＦＰ|ＥＰＡ|ロイター|共同|時事|AP|AFP|EPA|Reuters|[\p{Han}\p{Katakana}ー]{1,10}提供)\s*$"
+    r"|([（(][\p{Han}\p{Hiragana}\p{Katakana}]{2,8}撮影[）)])\s*$"
+)
+# a label written after the name: "（山田太郎撮影）", "홍길동 기자"
+_TRAILING_LABEL = regex.compile(r"[（(]?(?P<name>[^（）()]+?)\s?(?P<label>撮影|기자)[）)]?")
+_REPORTER = regex.compile(r"\p{Hangul}{2,4}\s?기자")
 
 MAX_CREDIT_WORDS = 16
 
@@ -70,7 +94,10 @@ def _credit_like(fragment: str) -> bool:
     if _SENTENCE_BREAK.search(fragment) or any(m.start() > 0 for m in _LABEL_RE.finditer(fragment)):
         return False  # "Prince Harry. © Jane Doe/PA": a caption followed by its credit
     # names and agencies, not prose: hardly any lower-case words besides the usual fillers
-    lower = sum(1 for w in _WORD.findall(fragment) if w[0].islower() and w.lower() not in _CREDIT_FILLERS)
+    # (agency names printed in lower case, "picture alliance/dpa", count as names)
+    lower = sum(
+        1 for w in _WORD.findall(_AGENCY_RE.sub(" ", fragment)) if w[0].islower() and w.lower() not in _CREDIT_FILLERS
+    )
     if lower > 1:
         return False
     # "Getty Images", "Reuters", "Jane Doe/Bloomberg", "IMAGO/Nico Herbertz"
@@ -96,42 +123,57 @@ def is_credit(text: str) -> bool:
     return _credit_like(text)
 
 
-def split_credit(text: str) -> tuple[str, str | None]:
+def split_credit(text: str, parts: Sequence[tuple[str, str]] = ()) -> tuple[str, str | None]:
     """Split a trailing credit off caption text: ``(caption, credit)``, credit ``None`` when
-    there is none. The credit keeps its label and brackets as shown."""
+    there is none. The credit keeps its label and brackets as shown.
+
+    ``parts`` are the block's inline parts (``Features.parts``): a last part of its own inline
+    element that is a whole credit line is the credit even when the page glues it to the caption
+    without a space or a separator ("… at dusk.Jane Doe/AFP")."""
     text = text.strip()
     if not text:
         return "", None
     if is_credit(text):
         return "", text
+    if len(parts) > 1:
+        last = parts[-1][0].strip()
+        if last and text.endswith(last) and len(last) < len(text) and is_credit(last) and not _LABEL_ONLY.fullmatch(last):
+            return text[: -len(last)].rstrip(" |–—-/"), last
     # the last labelled credit ("… in London. Photo: Jane Doe", "… (Image: Getty Images)")
-    last = None
+    last_label = None
     for lm in _LABEL_RE.finditer(text):
         if lm.start() > 0:
-            last = lm
-    if last is not None:
-        start = last.start()
+            last_label = lm
+    if last_label is not None:
+        start = last_label.start()
         opener = text.rfind("(", max(0, start - 2), start)
         if opener >= 0 and text.endswith(")"):
             start = opener
         credit = text[start:].strip()
         head = text[:start].rstrip(" |–—-/")
-        if head and _words(credit) <= MAX_CREDIT_WORDS:
+        # a bare label ("… – video", "… (Archivbild)") names no one: it stays in the caption
+        if head and _words(credit) <= MAX_CREDIT_WORDS and not _LABEL_ONLY.fullmatch(credit):
             return head, credit
     m = _TRAILING_PAREN.search(text)
-    if m is not None and m.start() > 0 and _paren_credit(m.group(1)):
+    if m is not None and m.start() > 0 and _paren_credit(m.group(1)) and not _LABEL_ONLY.fullmatch(m.group(1)):
         return text[: m.start()].rstrip(), text[m.start() :].strip()
     m = _PIPE.search(text)
-    if m is not None and _credit_like(m.group(1)):
+    if m is not None and _credit_like(m.group(1)) and not _LABEL_ONLY.fullmatch(m.group(1)):
         return text[: m.start()].rstrip(), m.group(1).strip()
     m = _LAST_SENTENCE.search(text)
-    if m is not None and _credit_like(m.group(1)):
+    if m is not None and not _LABEL_ONLY.fullmatch(m.group(1)) and (
+        _credit_like(m.group(1)) or _REPORTER.fullmatch(m.group(1))
+    ):
         return text[: m.start() + 1].rstrip(), m.group(1).strip()
+    m = _CJK_CREDIT.search(text)
+    if m is not None and m.start() > 0:
+        return text[: m.start()].rstrip(), (m.group(1) or m.group(2)).strip()
     return text, None
 
 
 _LEADING_LABEL = regex.compile(
-    rf"^(?:(?:top |main |cover )?(?:{_LABELS})(?![\p{{L}}])(?:\s+credits?)?\s*(?:by|von|de|par|di|door|:|：|-)\s*)+"
+    rf"^(?:(?:top |main |cover )?(?:{_LABELS})(?![\p{{L}}])(?:\s+credits?)?\s*(?:by|von|de|par|por|di|door|:|：|-)\s*)+"
+    rf"|^dok\.\s?(?=\p{{Lu}})"
     rf"|^(?-i:(?:(?:Image |Photo )?(?:Credit|Photo|Foto|Image|Bild))+(?=\p{{Lu}}\p{{Ll}}))",
     regex.IGNORECASE,
 )
@@ -145,6 +187,9 @@ def strip_credit_label(credit: str) -> tuple[str | None, str]:
     is only a label is returned unchanged."""
     credit = _dedupe_halves(credit)
     inner = credit.strip()
+    tm = _TRAILING_LABEL.fullmatch(inner)
+    if tm is not None:
+        return tm.group("label"), tm.group("name").strip()
     if inner.startswith("(") and inner.endswith(")"):
         label, rest = strip_credit_label(inner[1:-1].strip())
         if label is not None:

@@ -20,6 +20,7 @@ from lxml import etree
 from .captions import credit_from_attributes
 from .lang import UNDETERMINED, detect, sample_text, text_stats
 from .model import Features, _unchecked
+from .title import choose_title, is_jsonld, jsonld_headline, title_similarity
 from .vocab import (
     BLOCK_TAGS,
     NEGATIVE_CATEGORIES,
@@ -43,12 +44,13 @@ STRONG_WRAPPER_SHARE = 0.6
 REGION_NEAR_LEVELS = 4
 REGION_FAR = 9
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»/]{1,2}\s+")
 _SENTENCE_END = frozenset(".!?。！？…\"”’'»)")
 # an <svg> or <math> left open swallows the rest of the page in libxml2's tree; browsers leave
 # foreign content at the first HTML block element, so such a subtree is walked, not skipped
 _FOREIGN = frozenset({"svg", "math"})
 _HTML_IN_FOREIGN = ("p", "div", "li", "h1", "h2", "h3", "table", "article", "section", "main", "ul")
+# <title>, <meta>, <link> and JSON-LD <script> elements: what Meta is read from
+_META_TAGS = frozenset({"title", "meta", "link", "script"})
 _HEADING_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # Repeated siblings of these tags are prose or formatting, not cards or menu items.
 _NO_REPEAT_TAGS = frozenset(
@@ -83,6 +85,8 @@ class Meta:
     description: str | None = None
     canonical: str | None = None
     lang: str | None = None
+    #: the ``headline`` of the page's JSON-LD article (``<script type="application/ld+json">``)
+    headline: str | None = None
 
 
 @dataclass(frozen=True)
@@ -206,45 +210,14 @@ def _text_stats(text: str, language: str = UNDETERMINED) -> tuple[int, float]:
     return text_stats(text, language)
 
 
-def _clean_title(title: str | None, site_name: str | None) -> str | None:
-    if not title:
-        return None
-    title = " ".join(title.split())
-    parts = [p for p in _TITLE_SEPARATORS.split(title) if p]
-    if len(parts) <= 1:
-        return title
-    if site_name:
-        sn = site_name.strip().lower()
-        parts = [p for p in parts if p.strip().lower() != sn] or parts
-    return max(parts, key=len)
-
-
-def _word_set(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
-
-
-def title_similarity(a: str, b: str) -> float:
-    """Word-bag F1 of two strings (lower-cased word tokens)."""
-    ta, tb = _word_set(a), _word_set(b)
-    if not ta or not tb:
-        return 0.0
-    from collections import Counter
-
-    ca, cb = Counter(ta), Counter(tb)
-    common = sum((ca & cb).values())
-    if common == 0:
-        return 0.0
-    p, r = common / len(ta), common / len(tb)
-    return 2 * p * r / (p + r)
-
-
-def _read_meta(root: Any) -> Meta:
+def _read_meta(root: Any, elements: Sequence[Any]) -> Meta:
+    """The page's :class:`Meta` from its ``<title>``, ``<meta>``, ``<link>`` and JSON-LD
+    ``<script>`` elements (collected by the walk, in document order: a page whose markup closes
+    the head early keeps them in the body), the first of each kind winning."""
     title = og_title = site_name = description = canonical = None
     lang = root.get("lang") or root.get("xml:lang") if isinstance(root.tag, str) else None
-    head = root.find("head") if isinstance(root.tag, str) else None
-    if head is None:
-        return Meta(lang=lang)
-    for el in head.iter("title", "meta", "link"):
+    jsonld: list[str] = []
+    for el in elements:
         if el.tag == "title":
             if title is None and el.text:
                 title = " ".join(el.text.split()) or None
@@ -259,14 +232,22 @@ def _read_meta(root: Any) -> Meta:
                 site_name = content.strip() or None
             elif key in ("description", "og:description") and description is None:
                 description = content.strip() or None
-        elif el.tag == "link" and (el.get("rel") or "").lower() == "canonical":
-            canonical = el.get("href")
-    return Meta(title, og_title, site_name, description, canonical, lang)
+        elif el.tag == "link":
+            if canonical is None and (el.get("rel") or "").lower() == "canonical":
+                canonical = el.get("href")
+        elif el.text:  # a JSON-LD script
+            jsonld.append(el.text)
+    headline = jsonld_headline(jsonld) if jsonld else None
+    return Meta(title, og_title, site_name, description, canonical, lang, headline)
 
 
-def _is_hidden(el: Any) -> bool:
+def _is_hidden(el: Any, in_caption: bool = False) -> bool:
     attrib = el.attrib
-    if "hidden" in attrib or attrib.get("aria-hidden", "").lower() == "true":
+    if "hidden" in attrib:
+        return True
+    # aria-hidden only keeps text from screen readers: a visible caption carries it when the
+    # image's alt text already says the same
+    if attrib.get("aria-hidden", "").lower() == "true" and not in_caption:
         return True
     style = attrib.get("style")
     if style:
@@ -310,7 +291,6 @@ def build_page(
     selected them; blocks inside a marked element carry those names in ``Features.marks``.
     """
     weights = region_weights or RegionWeights()
-    meta = _read_meta(root)
     hidden = set() if show_hidden else _hidden_elements(root)
     marks = marks or {}
 
@@ -325,6 +305,7 @@ def build_page(
 
     raws: list[_Raw] = []
     images: list[ImageRef] = []
+    head_elements: list[Any] = []
     stack: list[_Frame] = []
     owners: list[_Frame] = []  # the block-level frames of the stack
 
@@ -433,8 +414,20 @@ def build_page(
                 tag in SKIP_TAGS
                 and not (show_noscript and tag == "noscript")
                 and not (tag in _FOREIGN and next(el.iter(*_HTML_IN_FOREIGN), None) is not None)
-            ) or (hidden and el in hidden) or (cls and (is_sr_only(cls) or (not show_hidden and hides(cls)))):
+            ) or (
+                hidden
+                and el in hidden
+                # aria-hidden alone does not hide a caption's text (see _is_hidden)
+                and not (
+                    (tag == "figcaption" or (parent is not None and "figcaption" in parent.containers))
+                    and not _is_hidden(el, in_caption=True)
+                )
+            ) or (cls and (is_sr_only(cls) or (not show_hidden and hides(cls)))):
                 # an invisible element takes no room, not even a line break: no flush
+                if tag in _META_TAGS and stack and stack[-1].tag not in _FOREIGN and (
+                    tag != "script" or is_jsonld(el.get("type"))
+                ):
+                    head_elements.append(el)  # read into Meta after the walk
                 walker.skip_subtree()
                 stack.append(_Frame(-1, tag, False, {}, {}, frozenset(), True, (), ()))
                 continue
@@ -490,7 +483,8 @@ def build_page(
             frame = _Frame(
                 node, tag, is_block, containers, cats, mk, False, tokens, path4, (cls.split(None, 1) or [""])[0] if cls else ""
             )
-            if not is_block and (cls or tag == "time"):
+            # an unclassed <cite> is a part of its own too: captions print their credit in one
+            if not is_block and (cls or tag in ("time", "cite")):
                 frame.inline_key = tag + "." + (cls or "")
                 inline_keys.append(frame.inline_key)
             stack.append(frame)
@@ -543,6 +537,7 @@ def build_page(
         if not frame.skipped and node_block_end[frame.node] < 0:
             node_block_end[frame.node] = len(raws)
 
+    meta = _read_meta(root, head_elements)
     page = _finish(
         raws, images, before_image, meta, url, weights,
         node_parent, node_tag, node_nth, node_block_start, node_block_end, sig_counts, discussion,
@@ -710,7 +705,6 @@ def _finish(
             if any(title_similarity(r.text, alt) >= 0.8 for alt in alts.get(cursor, ())):
                 matches_alt[i] = True
                 break
-    title_block, title_text = _choose_title(raws, meta, r_start)
     card_of, card_ok = _cards(raws, stats, sig_counts, images, node_parent, node_block_start, node_block_end)
 
     feats: list[Features] = []
@@ -784,6 +778,7 @@ def _finish(
             ))
         )
 
+    title_block, title_text = choose_title(feats, meta, r_start, url)
     path_cache: dict[int, str] = {}
 
     def xpath(node: int) -> str:
@@ -1133,28 +1128,3 @@ def _ancestors_or_self(node: int, parent: list[int]) -> set[int]:
         out.add(node)
         node = parent[node]
     return out
-
-
-def _choose_title(raws: list[_Raw], meta: Meta, region_start: int) -> tuple[int | None, str | None]:
-    """Reconcile the page's headings with ``og:title`` and ``<title>``: the heading that best
-    matches the metadata wins; with no metadata match, the last h1 before the body region."""
-    refs = [t for t in (meta.og_title, _clean_title(meta.title, meta.site_name)) if t]
-    best: tuple[float, int] | None = None
-    first_h1: int | None = None
-    for i, r in enumerate(raws):
-        if not (1 <= r.heading_level <= 3) or len(r.text) > 300:
-            continue
-        if r.heading_level == 1 and (first_h1 is None or i <= region_start):
-            first_h1 = i
-        if refs:
-            sim = max(title_similarity(r.text, ref) for ref in refs)
-            # prefer h1 over h2/h3 and earlier over later on equal similarity
-            score = sim + (0.1 if r.heading_level == 1 else 0.0) - 0.0001 * i
-            if sim >= 0.5 and (best is None or score > best[0]):
-                best = (score, i)
-    if best is not None:
-        return best[1], raws[best[1]].text
-    if first_h1 is not None:
-        return first_h1, raws[first_h1].text
-    text = refs[0] if refs else None
-    return None, text

@@ -18,6 +18,15 @@ Choices the gold format leaves open, made here:
 * Matching of captions and related cards is one-to-one and greedy: all pairs whose word-bag F1 is
   at least :data:`MATCH_THRESHOLD` are taken in order of decreasing score (ties: gold order, then
   predicted order).
+* Gold corpora differ in how they write a caption's credit: some keep the label as shown
+  ("Photo: Jane Doe/AFP"), some drop it ("Jane Doe/AFP"), and some leave the whole credit line in the
+  caption text ("The pier at dusk. Photo by Jane Doe"). A predicted caption carries its credit
+  without the label and the label apart (:attr:`Caption.credit_label`), so both spellings are
+  tried: a caption pair scores the better of the text alone and the text followed by the credit
+  as shown; a credit agrees when the bare credit or the credit with its label agrees.
+* Caption leakage counts every gold caption text found in the predicted article text; a second
+  figure (:attr:`CaptionCounts.own_leakage`) leaves out gold captions whose tokens the gold article
+  text holds too, in a row: pages that print a caption again as body text.
 * Credit and source agree when their word-bag F1 is at least :data:`MATCH_THRESHOLD` or both are
   null/blank. Ages agree when equal after whitespace collapsing, when both are blank, or when both
   parse as the same English "N units ago" (case-insensitive, e.g. "3 hrs ago" = "3 hours ago").
@@ -88,10 +97,19 @@ _UNIT_SECONDS = {
 
 @dataclass(frozen=True)
 class Caption:
-    """A photo or video caption (gold or predicted)."""
+    """A photo or video caption (gold or predicted). ``credit_label`` is the label a predicted
+    credit was shown with ("Photo:", "Foto von"), kept apart from ``credit``; gold leaves it null."""
 
     text: str
     credit: str | None = None
+    credit_label: str | None = None
+
+    @property
+    def shown_credit(self) -> str | None:
+        """The credit as the page shows it: label and credit."""
+        if _blank(self.credit):
+            return self.credit
+        return f"{self.credit_label} {self.credit}" if self.credit_label else self.credit
 
 
 @dataclass(frozen=True)
@@ -206,6 +224,13 @@ def _same_text(gold: str | None, pred: str | None) -> bool:
     return word_bag_f1(gold, pred) >= MATCH_THRESHOLD
 
 
+def _same_credit(gold: str | None, pred: Caption) -> bool:
+    """A predicted credit agrees with the gold one bare or as shown with its label."""
+    return _same_text(gold, pred.credit) or (
+        pred.credit_label is not None and _same_text(gold, pred.shown_credit)
+    )
+
+
 def age_seconds(age: str | None) -> int | None:
     """Seconds of an English "N unit(s) ago" (also "an hour ago", "5m ago", "14 MINS AGO"), else None."""
     m = _AGE.fullmatch(collapse_ws(age))
@@ -227,12 +252,20 @@ def same_age(gold: str | None, pred: str | None) -> bool:
     return gs is not None and gs == ps
 
 
-def greedy_match(gold: Sequence[str], pred: Sequence[str]) -> list[tuple[int, int]]:
-    """One-to-one pairs ``(gold index, pred index)`` of texts with word-bag F1 >= 0.8, best first."""
+def greedy_match(
+    gold: Sequence[str], pred: Sequence[str], alternatives: Sequence[str | None] | None = None
+) -> list[tuple[int, int]]:
+    """One-to-one pairs ``(gold index, pred index)`` of texts with word-bag F1 >= 0.8, best first.
+
+    ``alternatives`` (one per predicted text, or None) is a second spelling of a predicted text;
+    a pair scores the better of the two."""
     candidates = []
     for gi, g in enumerate(gold):
         for pi, p in enumerate(pred):
             score = word_bag_f1(g, p)
+            alt = alternatives[pi] if alternatives is not None else None
+            if alt is not None:
+                score = max(score, word_bag_f1(g, alt))
             if score >= MATCH_THRESHOLD:
                 candidates.append((-score, gi, pi))
     candidates.sort()
@@ -342,6 +375,9 @@ class CaptionCounts:
     credit_hits: int = 0
     leaked: int = 0
     leak_total: int = 0
+    #: leaked gold captions whose text the gold article text holds too (the page prints it as
+    #: body text as well, so finding it in the predicted text is no leak)
+    leaked_in_gold_text: int = 0
 
     def __add__(self, other: CaptionCounts) -> CaptionCounts:
         return CaptionCounts(
@@ -351,6 +387,7 @@ class CaptionCounts:
             self.credit_hits + other.credit_hits,
             self.leaked + other.leaked,
             self.leak_total + other.leak_total,
+            self.leaked_in_gold_text + other.leaked_in_gold_text,
         )
 
     @property
@@ -378,19 +415,33 @@ class CaptionCounts:
         """Share of gold caption texts found inside the predicted article text."""
         return _ratio(self.leaked, self.leak_total)
 
+    @property
+    def own_leakage(self) -> float | None:
+        """:attr:`leakage` without the gold captions that the gold article text holds too."""
+        return _ratio(self.leaked - self.leaked_in_gold_text, self.leak_total)
 
-def score_captions(gold: Sequence[Caption], pred: Sequence[Caption], pred_text: str | None) -> CaptionCounts:
-    """Match captions by text, check credits of the matches, and count gold captions leaked into the text."""
-    pairs = greedy_match([c.text for c in gold], [c.text for c in pred])
+
+def score_captions(
+    gold: Sequence[Caption], pred: Sequence[Caption], pred_text: str | None, gold_text: str | None = None
+) -> CaptionCounts:
+    """Match captions by text, check credits of the matches, and count gold captions leaked into the
+    text (and how many of those the gold article text holds too: same tokens in a row)."""
+    # a gold caption may hold its credit line in its text: the prediction's text with its credit
+    # as shown is the second spelling
+    with_credit = [f"{c.text} {c.shown_credit}" if not _blank(c.credit) else None for c in pred]
+    pairs = greedy_match([c.text for c in gold], [c.text for c in pred], with_credit)
     text = collapse_ws(pred_text)
     gold_texts = [t for t in (collapse_ws(c.text) for c in gold) if t]
+    leaks = [t for t in gold_texts if t in text]
+    gold_body = " " + " ".join(tokens(gold_text)) + " "
     return CaptionCounts(
         tp=len(pairs),
         fp=len(pred) - len(pairs),
         fn=len(gold) - len(pairs),
-        credit_hits=sum(_same_text(gold[g].credit, pred[p].credit) for g, p in pairs),
-        leaked=sum(t in text for t in gold_texts),
+        credit_hits=sum(_same_credit(gold[g].credit, pred[p]) for g, p in pairs),
+        leaked=len(leaks),
         leak_total=len(gold_texts),
+        leaked_in_gold_text=sum(" " + " ".join(tokens(t)) + " " in gold_body for t in leaks),
     )
 
 
@@ -507,7 +558,7 @@ def score_page(gold: Gold, pred: Prediction | None) -> PageScore:
         word_bag_f1=word_bag_f1(gold_text, p.text),
         title_hit=title_hit(gold.title, p.title) if gold.has_article and gold.title is not None else None,
         snippets=snippets,
-        captions=None if gold.captions is None else score_captions(gold.captions, p.captions, p.text),
+        captions=None if gold.captions is None else score_captions(gold.captions, p.captions, p.text, gold_text),
         related=None if gold.related is None else score_related(gold.related, p.related),
     )
 
@@ -607,6 +658,7 @@ class CorpusScore:
                 caption_f1=c.f1,
                 credit_accuracy=c.credit_accuracy,
                 caption_leakage=c.leakage,
+                caption_own_leakage=c.own_leakage,
             )
         if r is not None:
             d.update(

@@ -7,6 +7,7 @@ import codecs
 import warnings as warnings_module
 from dataclasses import dataclass
 from html import escape as html_escape
+from types import MappingProxyType
 from typing import Any
 
 import regex
@@ -22,15 +23,30 @@ _DEPTH_CAP = 1800
 _META_CHARSET = regex.compile(
     rb"""<meta[^>]{0,512}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]{1,40})""", regex.IGNORECASE
 )
-# a tag with its attributes; quoted values may hold '<' and '>'; possessive, so a tag that never
-# closes costs one scan, not a backtracking search
+# HTML's whitespace (not Python's \s: a vertical tab or U+00A0 is part of a name)
+_WS = r"\t\n\f\r "
+# A tag, tokenized as the HTML standard (and libxml2 since 2.14) does: its name runs to whitespace,
+# '/' or '>'; a quote opens a value only right after '='; a value that opened must close before
+# the tag can. Possessive throughout, so a tag that never closes costs one scan and
+# the match is never a different (wrong) reading of the same text. Group "u" is an unquoted
+# value: a '/' that ends one does not make the tag self-closing.
 _TAG = regex.compile(
-    r"""<(/?)([A-Za-z][A-Za-z0-9:-]{0,40})"""
-    r"""((?:\s++|[^\s=<>"'/]++(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s<>]++))?|/(?!>)|["'=])*+)(/?)>"""
+    rf"""<(/?)([A-Za-z][^{_WS}/>]*+)("""
+    rf"""(?:[{_WS}/]++"""
+    rf"""|[^{_WS}/>][^{_WS}/>=]*+"""
+    rf"""(?:[{_WS}]*+=[{_WS}]*+(?:"[^"]*+"|'[^']*+'|(?P<u>[^{_WS}>"'][^{_WS}>]*+)|(?=>))"""
+    rf"""|(?![{_WS}]*+=)))*+)>"""
 )
-_TAG_OR_COMMENT = regex.compile(r"<!--|<!|</?[A-Za-z]")
+# where markup may start: '<' then '!' (comment, doctype, bogus comment), '/' (end tag or bogus
+# comment), '?' (bogus comment) or a letter (start tag); any other '<' is text
+_MARKUP = regex.compile(r"<[!/?A-Za-z]")
+_COMMENT_END = regex.compile(r"--!?>")
 # elements whose content is raw text: flattening must not expose it as markup
-_RAWTEXT = frozenset({"script", "style", "xmp", "textarea", "title", "noscript", "iframe", "noembed", "noframes"})
+_RAWTEXT = frozenset({"script", "style", "xmp", "textarea", "title", "iframe", "noembed", "noframes"})
+# their end tags: "</name" then whitespace, '/' or '>', as the standard's tokenizer wants
+_RAWTEXT_CLOSE = MappingProxyType(
+    {name: regex.compile(rf"</{name}(?=[{_WS}/>])", regex.IGNORECASE) for name in _RAWTEXT}
+)
 _END_HTML = regex.compile(r"</(?:html|body)\s*>", regex.IGNORECASE)
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
@@ -116,39 +132,63 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     return text, warnings
 
 
+def _markup_end(html: str, start: int) -> int:
+    """Where the comment, doctype or bogus comment at ``start`` ends (one past its last
+    character; the page's length if it never ends), read as the HTML standard's tokenizer (and
+    libxml2 since 2.14) reads it."""
+    n = len(html)
+    if html.startswith("<!--", start):
+        body = start + 4
+        if html.startswith((">", "->"), body):
+            return html.index(">", body) + 1  # "<!-->" and "<!--->" are empty comments
+        # a comment ends at "-->" or at "--!>", whichever comes first (one search: two finds
+        # would each run to the end of the page for every comment that lacks one of them)
+        m = _COMMENT_END.search(html, body)
+        return n if m is None else m.end()
+    # "<!doctype …>", "<![CDATA[ … ]]>" (outside SVG and MathML), "<!x>", "<?x>", "</3x>", "</ x>":
+    # all end at the first '>', whatever quotes or brackets come before it
+    end = html.find(">", start + 2)
+    return n if end < 0 else end + 1
+
+
 def _cap_depth(html: str, cap: int) -> str:
     """Drop start and end tags nested deeper than ``cap`` (their text stays), so libxml2 keeps the
     document. An end tag closes the nearest open element of its name; a stray one closes
     nothing. Raw-text elements (script, style …) are skipped whole; past the cap they are dropped
-    whole, their content being no text of the page. Linear: one regex scan."""
+    whole, their content being no text of the page. Linear: one regex scan.
+
+    The scan must split the page into tags, comments and text exactly where libxml2 will: a
+    dropped "tag" that libxml2 reads as part of a comment or of another tag's attributes takes
+    away the '>' that ends it, and the page's words after it vanish into that comment or tag."""
     out: list[str] = []
     open_tags: list[str] = []
     pos = 0
     scan = 0
     n = len(html)
     while scan < n:
-        m = _TAG_OR_COMMENT.search(html, scan)
+        m = _MARKUP.search(html, scan)
         if m is None:
             break
-        if m.group(0).startswith("<!"):
-            # a comment (or a doctype, a bogus comment): tags inside it are no tags; one that never
-            # closes runs to the end of the page
-            if m.group(0) != "<!--":
-                end = html.find(">", m.end())
-                scan = n if end < 0 else end + 1
-            elif html.startswith((">", "->"), m.end()):
-                scan = html.find(">", m.end()) + 1  # "<!-->" and "<!--->" are empty comments
-            else:
-                # a comment ends at "-->" or at "--!>", whichever comes first
-                ends = [e for e in (html.find("-->", m.end()), html.find("--!>", m.end())) if e >= 0]
-                scan = n if not ends else min(ends) + (3 if html.startswith("-->", min(ends)) else 4)
+        start = m.start()
+        second = html[start + 1]
+        third = html[start + 2 : start + 3]
+        if second == "/" and not (third.isascii() and third.isalpha()):
+            if third in ("", ">"):
+                scan = start + 2  # "</>" is dropped by every parser; "</" at the end is text
+                continue
+            scan = _markup_end(html, start)  # "</3x>", "</ x>": a bogus comment
             continue
-        m = _TAG.match(html, m.start())
+        if second in "!?":
+            # comments, doctypes and bogus comments: tags inside them are no tags; one that
+            # never closes runs to the end of the page
+            scan = _markup_end(html, start)
+            continue
+        m = _TAG.match(html, start)
         if m is None:
-            scan += 1
-            continue
-        closing, name, selfclose = m.group(1), m.group(2).lower(), m.group(4)
+            break  # a tag that never closes: the rest of the page is inside it, no text
+        closing, name = m.group(1), m.group(2).lower()
         scan = m.end()
+        selfclose = html[scan - 2] == "/" and m.end("u") != scan - 1
         if name == "plaintext" and not closing:
             break  # everything after <plaintext> is text
         if closing:
@@ -166,24 +206,39 @@ def _cap_depth(html: str, cap: int) -> str:
         else:
             keep = len(open_tags) < cap
             if name in _RAWTEXT:
-                close = regex.compile(rf"</{name}\s*>", regex.IGNORECASE).search(html, scan)
-                end = close.end() if close else n
+                end = _rawtext_end(html, name, scan)
                 if not keep:
-                    out.append(html[pos : m.start()])
+                    out.append(html[pos:start])
                     out.append(" ")
                     if name == "xmp":  # its content shows as text: keep it, escaped
-                        out.append(html_escape(html[scan : close.start() if close else n], quote=False))
+                        close = _rawtext_close(html, name, scan)
+                        out.append(html_escape(html[scan:close], quote=False))
                         out.append(" ")
                     pos = end
                 scan = end
                 continue
             open_tags.append(name)
         if not keep:
-            out.append(html[pos : m.start()])
+            out.append(html[pos:start])
             out.append(" ")
-            pos = m.end()
+            pos = scan
     out.append(html[pos:])
     return "".join(out)
+
+
+def _rawtext_close(html: str, name: str, start: int) -> int:
+    """Where the raw-text element ``name`` whose content begins at ``start`` has its end tag (the
+    page's length if there is none)."""
+    close = _RAWTEXT_CLOSE[name].search(html, start)
+    return len(html) if close is None else close.start()
+
+
+def _rawtext_end(html: str, name: str, start: int) -> int:
+    """One past the end tag of the raw-text element ``name`` whose content begins at ``start``
+    (the page's length if it has none, or if that end tag never closes)."""
+    close = _rawtext_close(html, name, start)
+    m = _TAG.match(html, close) if close < len(html) else None
+    return len(html) if m is None else m.end()
 
 
 def _clean_text(html: str, warnings: list[str]) -> str:
@@ -213,9 +268,9 @@ def parse_html(html: str, *, warnings: list[str] | None = None) -> ParsedPage:
         root, too_deep = _parse_bytes(_cap_depth(source, _DEPTH_CAP).encode("utf-8"))
         warns.append(f"nesting deeper than {_DEPTH_CAP} elements was flattened (libxml2 limit)")
         if too_deep:
-            # markup the scan could not follow (comments libxml2 reads differently): keep the
-            # text, drop every tag, rather than lose the page
-            root, _ = _parse_bytes(_TAG.sub(" ", source).encode("utf-8"))
+            # nesting the scan could not follow (libxml2 built it deeper than the scan counted):
+            # keep the text, drop every tag, rather than lose the page
+            root, _ = _parse_bytes(_cap_depth(source, 0).encode("utf-8"))
             warns.append("the page's markup was too deep to follow; only its text was kept")
     if root is None:
         root = etree.fromstring(b"<html><body></body></html>", _parser())

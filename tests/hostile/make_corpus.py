@@ -252,6 +252,15 @@ def deep_script(w: Words) -> str:
     return HEAD + "<b>" * 2100 + f" {w()} <script>a</b</script> {w()}"
 
 
+def deep_bogus_comments(w: Words) -> str:
+    # bogus comments end at their first '>' and tag names run to whitespace, '/' or '>': the
+    # flattening scan must agree with libxml2, or a tag it drops takes that '>' (and the words)
+    return (
+        HEAD + "<div>" * 2100 + f"{w()} </3hz<b title=x>{w()} <?hz <i hzhidden>{w()} </ hz <u>>{w()}"
+        f" <a.b <c>{w()}</a.b> <p><noscript>hz</p>{w()}</noscript> <!--hzhidden--!>{w()}"
+    )
+
+
 def meta_page(charset: str, w: Words) -> str:
     return f'<html><head><meta charset="{charset}"></head><body><p>{w()} {w()}</p><p>{w()}</p></body></html>'
 
@@ -331,6 +340,7 @@ def build() -> dict[str, Entry]:
         "bug-svg-unclosed.html": page(svg_unclosed),
         "bug-deep-lt-attribute.html": page(deep_lt_attribute),
         "bug-deep-script.html": page(deep_script),
+        "bug-deep-bogus-comments.html": page(deep_bogus_comments, hidden=("hzhidden",)),
         "bug-meta-utf16.html": meta("utf-16"),
         "bug-meta-ebcdic.html": meta("cp037"),
         "bom-only.html": raw(b"\xef\xbb\xbf", ()),

@@ -8,7 +8,7 @@ from types import MappingProxyType
 
 import regex
 
-from ..captions import is_credit
+from ..captions import is_credit, split_credit
 from ..features import Page
 from ..model import Evidence, Features, JunkKind, Label
 from ..vocab import (
@@ -76,6 +76,10 @@ WEIGHTS: Mapping[str, float] = MappingProxyType({
     "caption.near_image": 3.0,
     "caption.alt": 5.0,
     "credit.class": 4.5,
+    "credit.line": 3.5,
+    "caption.credited_figure": 4.0,
+    "caption.promo": 4.5,
+    "caption.lead_phrase": 5.0,
     "related.leadin": 4.5,
     "related.class": 4.0,
     "related.card_headline": 5.0,
@@ -110,8 +114,9 @@ def _merge_weights(weights: Mapping[str, float] | None) -> dict[str, float]:
 
 
 class TitleRule(Rule):
-    """The headline chosen by reconciling ``<h1>``, ``og:title`` and ``<title>`` (see
-    :func:`segmenter.features._choose_title`) is the title, for certain."""
+    """The headline chosen by reconciling the page's headings with ``og:title``, the JSON-LD
+    ``headline`` and ``<title>`` (see :func:`segmenter.title.choose_title`) is the title, for
+    certain."""
 
     name = "title"
     priority = 50
@@ -363,6 +368,20 @@ _CONTROL = regex.compile(
     regex.IGNORECASE,
 )
 _DURATION = regex.compile(r"^\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:min|mins|minutes|sec|s)\b)?")
+# how captions open ("Clockwise from top: …", "Pictured: …", "From left: …", "Im Bild: …")
+_CAPTION_LEAD = regex.compile(
+    r"^(?:clockwise from\b|counter-?clockwise from\b|pictured\b|from (?:left|right|top)\b|"
+    r"(?:top|above|below|left|right|inset)(?: left| right)?\s*:|im bild\s*:|v\.\s?l\.\s?n\.\s?r\.|von links\s*:|"
+    r"de gauche à droite\b|de izquierda a derecha\b)",
+    regex.IGNORECASE,
+)
+# calls to action of the sign-up and app boxes that sit in picture wrappers like figures do
+_CALL_TO_ACTION = regex.compile(
+    r"\b(?:sign up|subscribe|newsletter|create (?:a|an|your) (?:free )?account|continue reading|"
+    r"download (?:the|our) app|get the app|anmelden|abonnieren|registrieren|inscrivez-vous|abonnez-vous|"
+    r"suscríbete|regístrate|iscriviti)\b",
+    regex.IGNORECASE,
+)
 
 
 def _not_a_caption(block: Features) -> bool:
@@ -380,6 +399,8 @@ def _not_a_caption(block: Features) -> bool:
         return True
     if block.words <= 14 and (_BYLINE.match(text) or DATE_ONLY.match(text)):
         return True
+    if block.tag == "blockquote" and "figcaption" not in block.containers:
+        return True  # a pull quote set in a <figure>
     if block.words <= 4 and _CONTROL.match(text):
         return True
     if block.words <= 24 and any(kind == "promo" and p.search(text) for kind, p in BOILERPLATE):
@@ -412,15 +433,19 @@ class HeaderZoneRule(WeightedRule):
 class CaptionRule(WeightedRule):
     """Captions and credits: ``<figcaption>``, ``itemprop=caption``, caption/credit classes, and
     short text in a figure (a ``<figure>`` or a small wrapper around an image with little text and
-    few links). Text that is only a credit line ("Foto: dpa", "(AP Photo/Jane Doe)") is a credit."""
+    few links). Text that is only a credit line ("Foto: dpa", "(AP Photo/Jane Doe)") is a credit;
+    so is an author class inside a caption, and a credit line in a figure wrapper or right after an
+    image's caption. Text beside a photo credit in a figure wrapper is a caption also just outside
+    the article's text region; pull quotes and sign-up calls to action set in figures are no captions."""
 
     name = "captions"
     priority = 900
     requires = frozenset(
         {"containers", "categories", "words", "text", "figure", "heading_level", "link_density",
-         "after_image", "before_image", "has_image", "in_main_region", "matches_alt"}
+         "after_image", "before_image", "has_image", "in_main_region", "matches_alt", "region_distance", "index",
+         "parts"}
     )
-    emits = frozenset({Label.CAPTION, Label.CREDIT})
+    emits = frozenset({Label.CAPTION, Label.CREDIT, Label.JUNK})
 
     def __init__(self, max_caption_words: int = 80, max_figure_words: int = 60, *, weights: Mapping[str, float] | None = None) -> None:
         super().__init__(weights)
@@ -434,23 +459,59 @@ class CaptionRule(WeightedRule):
         if not (
             block.figure >= 0 or block.matches_alt or block.after_image or block.before_image or block.has_image
             or "figcaption" in c or "figure" in c or "itemprop:caption" in c or "caption" in cats or "credit" in cats
+            or (block.words <= 16 and _follows_caption(block, page))
         ):
             return
-        if block.heading_level or _not_a_caption(block):
+        if block.words <= 24 and _CALL_TO_ACTION.search(block.text):
+            # a sign-up or app box with a picture: a promo, not the picture's caption
+            yield self.vote(Label.JUNK, self.weights["caption.promo"], "a call to action beside a picture", kind=JunkKind.PROMO)
             return
+        if _not_a_caption(block):
+            return
+        if block.heading_level and not (block.words > _HEADLINE_WORDS and block.figure >= 0 and _credited_figure(block, page)):
+            return  # headlines are short: a long "heading" beside a photo credit is a caption in <h1>
         credit = block.words <= 16 and is_credit(block.text)
         label = Label.CREDIT if credit else Label.CAPTION
         what = "a credit line" if credit else "a caption"
+        in_caption = "figcaption" in c or "itemprop:caption" in c or "caption" in cats
         if "credit" in cats and block.words <= 16:
             yield self.vote(Label.CREDIT, self.weights["credit.class"], "a credit class/id")
+        elif "byline" in cats and in_caption and not block.parts and block.words <= 8 and block.link_density < 0.5:
+            # an author class inside a caption names the photographer, not the article's author
+            yield self.vote(Label.CREDIT, self.weights["credit.class"], "an author class inside a caption")
         elif "figcaption" in c or "itemprop:caption" in c:
             yield self.vote(label, self.weights["caption.figcaption"], f"{what} inside <figcaption>")
         elif "caption" in cats and block.words <= self.max_caption_words:
             yield self.vote(label, self.weights["caption.class"], f"{what} inside a caption class/id")
-        elif block.matches_alt and block.words <= self.max_caption_words and block.link_density < 0.5:
+        elif (
+            block.matches_alt and block.words <= self.max_caption_words and block.link_density < 0.5
+            # repeating an alt text is a weak sign by itself: not in a far corner of the page
+            and block.region_distance <= _ALT_CAPTION_REACH
+        ):
             yield self.vote(label, self.weights["caption.alt"], f"{what} that repeats the alt text of the image beside it")
         elif "figure" in c and block.words <= self.max_figure_words and block.link_density < 0.5:
             yield self.vote(label, self.weights["caption.in_figure"], f"{what} inside <figure>")
+        elif (
+            (block.after_image or block.before_image) and not credit and block.words <= self.max_caption_words
+            and block.link_density < 0.5 and _CAPTION_LEAD.match(block.text)
+        ):
+            # a paragraph beside an image that opens the way captions do
+            yield self.vote(Label.CAPTION, self.weights["caption.lead_phrase"], "a caption phrase beside an image")
+        elif credit and block.figure >= 0 and block.link_density < 0.5:
+            # the wrapper holds an image, though not always right beside the credit line
+            yield self.vote(Label.CREDIT, self.weights["credit.line"], "a credit line in a small wrapper around an image")
+        elif (
+            block.figure >= 0
+            and block.figure not in page.captioned_figures
+            and block.region_distance <= 2
+            and (block.after_image or block.before_image or block.has_image)
+            and block.words <= self.max_figure_words
+            and block.link_density < 0.5
+            and _credited_figure(block, page)
+        ):
+            # text beside a credit line in a small wrapper around an image is that image's
+            # caption: promo boxes and cards with a picture carry no photo credit
+            yield self.vote(Label.CAPTION, self.weights["caption.credited_figure"], "a caption beside a photo credit")
         elif (
             block.figure >= 0
             and block.figure not in page.captioned_figures
@@ -462,8 +523,38 @@ class CaptionRule(WeightedRule):
             # a small wrapper around an image inside the article: cards and promo boxes outside
             # the article look the same, so only inside it
             yield self.vote(label, self.weights["caption.near_image"], f"{what} beside an image, in a small wrapper")
-        elif credit and (block.after_image or block.before_image or block.has_image):
-            yield self.vote(Label.CREDIT, self.weights["caption.near_image"], "a credit line next to an image")
+        elif credit and (block.after_image or block.before_image or block.has_image or _follows_caption(block, page)):
+            yield self.vote(Label.CREDIT, self.weights["credit.line"], "a credit line next to an image")
+
+
+#: how far (in blocks) a figure's credit line may be from its caption
+_FIGURE_REACH = 2
+#: how far (``Features.region_distance``) from the article a caption may be known by its alt text
+_ALT_CAPTION_REACH = 4
+#: headlines hardly ever run longer than this many words
+_HEADLINE_WORDS = 20
+
+
+def _credited_figure(block: Features, page: Page) -> bool:
+    """The block ends with a labelled credit ("… Photo: Jane Doe"), or a block of the same figure
+    close by is a credit line."""
+    if split_credit(block.text)[1] is not None:
+        return True
+    i = block.index
+    for other in page.blocks[max(0, i - _FIGURE_REACH) : i + _FIGURE_REACH + 1]:
+        if other.index != i and other.figure == block.figure and other.words <= 16 and not other.heading_level:
+            if "credit" in other.categories or is_credit(other.text):
+                return True
+    return False
+
+
+def _follows_caption(block: Features, page: Page) -> bool:
+    """The block right before is an image's caption: it follows the image or repeats its alt text."""
+    i = block.index
+    if i == 0 or i > len(page.blocks):
+        return False
+    prev = page.blocks[i - 1]
+    return prev.matches_alt or (prev.after_image and "figcaption" in prev.containers)
 
 
 
