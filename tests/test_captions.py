@@ -243,3 +243,28 @@ def test_credit_the_alt_text_adds_to_the_caption() -> None:
     # an alt text that says something else gives no credit
     other = fig.replace("Boats at the quay at dawn. (", "A harbour (")
     assert [c.credit for c in segmenter.segment(_page(other)).captions] == [None]
+
+
+def test_a_product_box_names_its_picture() -> None:
+    # picture and credit in an aria-hidden image link, then the name, then buy buttons
+    box = ('<div class="box"><a aria-hidden="true" tabindex="-1" href="/shop/1"><picture><img src="/kettle.jpg" alt="">'
+           '</picture><p class="image-credit">Photograph: Example Outfitters</p></a><div class="inner">'
+           '<div class="name">Examplebrand Trail Kettle 2</div><div class="offers"><div><a href="/buy/1">$45 at Example '
+           'Store</a></div><div><a href="/buy/2">$49 at Other Store</a></div></div></div></div>')
+    r = segmenter.segment(_page(box))
+    assert [(c.text, c.credit_label, c.credit) for c in r.captions] == [
+        ("Examplebrand Trail Kettle 2", "Photograph:", "Example Outfitters")
+    ]
+    assert r.article is not None and "Trail Kettle" not in r.article.text
+    # without buy buttons after it, text after a picture's credit stays in the article
+    plain = box.replace("$45 at Example Store", "Read the review").replace("$49 at Other Store", "More reviews")
+    r = segmenter.segment(_page(plain))
+    assert r.article is not None and "Trail Kettle" in r.article.text
+
+
+def test_an_aria_hidden_image_link_shows_its_picture_but_not_a_card() -> None:
+    # a whole card marked aria-hidden (a duplicate for screen readers) stays hidden
+    card = ('<a aria-hidden="true" href="/s/2"><img src="/b.jpg" alt=""><span>A whole teaser card with a long headline '
+            'that runs on and on, and a snippet under it about the story</span></a>')
+    r = segmenter.segment(_page(card))
+    assert all("whole teaser card" not in b.text for b in r.blocks)

@@ -432,3 +432,29 @@ def test_text_beside_the_links_of_a_related_box_leans_to_junk():
     page = make_page([snippet, headline])
     assert [v.label for v in ClassVocabularyRule().evaluate(page.blocks[0], page)] == [Label.JUNK]
     assert list(ClassVocabularyRule().evaluate(page.blocks[1], page)) == []
+
+
+def test_a_year_alone_in_a_figcaption_is_a_caption():
+    year = make_features("1987", containers={"figure", "figcaption"})
+    assert labels(votes(CaptionRule(), year)) == [Label.CAPTION]
+    for other in ("Embed", "Zoom", "Key", "3"):
+        assert votes(CaptionRule(), make_features(other, containers={"figure", "figcaption"})) == []
+    # a year beside an image but outside a figcaption is still nothing
+    assert votes(CaptionRule(), make_features("1987", containers={"figure"})) == []
+
+
+def test_a_product_name_between_a_credit_and_buy_buttons():
+    credit = make_features("Photograph: Example Outfitters", after_image=True, categories={"credit"})
+    name = make_features("Examplebrand Trail Kettle 2")
+    buy = make_features("€45 bei Beispielladen", link_chars=20)
+    page = make_page([credit, name, buy])
+    assert labels(votes(CaptionRule(), page.blocks[1], page)) == [Label.CAPTION]
+    # a sub-heading after a figure's credit, followed by prose, is no product name
+    page = make_page([credit, name, make_features(PROSE)])
+    assert votes(CaptionRule(), page.blocks[1], page) == []
+    # nor a sentence, nor a name after a credit that sits beside no picture
+    page = make_page([credit, make_features("The kettle boils fast."), buy])
+    assert votes(CaptionRule(), page.blocks[1], page) == []
+    lone = make_features("Photograph: Example Outfitters", categories={"credit"})
+    page = make_page([lone, name, buy])
+    assert votes(CaptionRule(), page.blocks[1], page) == []
