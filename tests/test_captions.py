@@ -268,3 +268,25 @@ def test_an_aria_hidden_image_link_shows_its_picture_but_not_a_card() -> None:
             'that runs on and on, and a snippet under it about the story</span></a>')
     r = segmenter.segment(_page(card))
     assert all("whole teaser card" not in b.text for b in r.blocks)
+
+
+def test_a_name_set_off_by_a_slash_in_its_own_element_is_the_credit() -> None:
+    text = "Boats wait in the old harbour / Jana Beispiel"
+    parts = (("Boats wait in the old harbour", ""), ("/ Jana Beispiel", "span.cap-author"))
+    assert split_credit(text, parts) == ("Boats wait in the old harbour", "Jana Beispiel")
+    # the same words in the running text, or lower-case words after the slash, are no credit
+    assert split_credit(text) == (text, None)
+    other = (("Boats wait in the old harbour", ""), ("/ and some more words", "span.x"))
+    assert split_credit("Boats wait in the old harbour / and some more words", other)[1] is None
+
+
+def test_a_labelled_credit_at_the_end_of_the_alt_text() -> None:
+    fig = ('<figure><img src="/a.jpg" alt="Traders set up their stalls on the square before dawn. (Photo: Jane Example / '
+           'Example Images)"><figcaption>Market day in the old town</figcaption></figure>')
+    r = segmenter.segment(_page(fig))
+    assert [(c.text, c.credit_label, c.credit) for c in r.captions] == [
+        ("Market day in the old town", "Photo:", "Jane Example / Example Images")
+    ]
+    # an alt text that ends with no labelled credit gives none
+    plain = fig.replace(" (Photo: Jane Example / Example Images)", "")
+    assert [c.credit for c in segmenter.segment(_page(plain)).captions] == [None]

@@ -458,3 +458,14 @@ def test_a_product_name_between_a_credit_and_buy_buttons():
     lone = make_features("Photograph: Example Outfitters", categories={"credit"})
     page = make_page([lone, name, buy])
     assert votes(CaptionRule(), page.blocks[1], page) == []
+
+
+def test_the_rest_of_a_credit_line_in_its_own_element():
+    credit = make_features("Photo by Jane Example", categories={"credit"}, containers={"figcaption"}, figure=4)
+    rest = make_features("/Example News", containers={"figcaption"}, figure=4)
+    page = make_page([credit, rest])
+    assert labels(votes(CaptionRule(), page.blocks[1], page)) == [Label.CREDIT]
+    # after caption text it is the caption's own
+    caption = make_features("Boats wait in the harbour", containers={"figcaption"}, figure=4)
+    page = make_page([caption, rest])
+    assert labels(votes(CaptionRule(), page.blocks[1], page)) == [Label.CAPTION]

@@ -312,7 +312,7 @@ class _CaptionGroup:
         if not self.credits and ref is not None and ref.credit:
             self.credits.append(ref.credit)  # shown only as the image's tooltip or data
         if not self.credits and image is not None and image.alt and self.texts:
-            credit_in_alt = _credit_after(image.alt, " ".join(self.texts))
+            credit_in_alt = _credit_after(image.alt, " ".join(self.texts)) or _labelled_credit_in_alt(image.alt)
             if credit_in_alt:
                 self.credits.append(credit_in_alt)
         if self.credits:
@@ -330,6 +330,18 @@ def _credit_after(alt: str, text: str) -> str | None:
         return None
     rest = alt[len(text) :].strip(" |–—-")
     return rest if rest and is_credit(rest) else None
+
+
+def _labelled_credit_in_alt(alt: str) -> str | None:
+    """A credit with its label at the end of an alt text ("… at dusk. (Photo: Jane Doe/Agency)"):
+    it names who took the picture, whatever the alt text says before it."""
+    alt = " ".join(alt.split())
+    if len(alt) > 1000:
+        return None
+    _, credit = split_credit(alt)
+    if credit is None or strip_credit_label(credit)[0] is None:
+        return None
+    return credit
 
 
 def _image_near(images: dict[int, ImageRef], index: int, base: str | None) -> Image | None:

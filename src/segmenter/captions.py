@@ -139,6 +139,9 @@ def split_credit(text: str, parts: Sequence[tuple[str, str]] = ()) -> tuple[str,
         last = parts[-1][0].strip()
         if last and text.endswith(last) and len(last) < len(text) and is_credit(last) and not _LABEL_ONLY.fullmatch(last):
             return text[: -len(last)].rstrip(" |–—-/"), last
+        # "… in the old town <span>/ Jane Doe</span>": a name set off by a slash in its own element
+        if last[:1] in "/|" and text.endswith(last) and len(last) < len(text) and _NAME.match(last[1:].strip()):
+            return text[: -len(last)].rstrip(), last[1:].strip()
     # the last labelled credit ("… in London. Photo: Jane Doe", "… (Image: Getty Images)")
     last_label = None
     for lm in _LABEL_RE.finditer(text):

@@ -464,8 +464,13 @@ class CaptionRule(WeightedRule):
             block.figure >= 0 or block.matches_alt or block.after_image or block.before_image or block.has_image
             or "figcaption" in c or "figure" in c or "itemprop:caption" in c or "caption" in cats or "credit" in cats
             or (block.words <= 16 and _follows_caption(block, page))
+            or (block.words <= 6 and block.text[:1] in "/|" and _continues_credit(block, page))
             or (block.words <= _PRODUCT_NAME_WORDS and _follows_image_credit(block, page))
         ):
+            return
+        if block.words <= 6 and block.text[:1] in "/|" and _continues_credit(block, page):
+            # "Photo by Jane Doe" then "/Example Agency" in its own element: one credit line
+            yield self.vote(Label.CREDIT, self.weights["credit.class"], "the rest of the credit line before it")
             return
         if block.words <= 24 and _CALL_TO_ACTION.search(block.text):
             # a sign-up or app box with a picture: a promo, not the picture's caption
@@ -567,6 +572,19 @@ _BUY_BUTTON = regex.compile(
     r"get it (?:at|on)\b|jetzt kaufen|acheter|comprar)",
     regex.IGNORECASE,
 )
+
+
+def _continues_credit(block: Features, page: Page) -> bool:
+    """The block right before is a credit line (of a picture or a caption)."""
+    i = block.index
+    if i == 0 or i > len(page.blocks):
+        return False
+    prev = page.blocks[i - 1]
+    return (
+        prev.words <= 16
+        and (prev.figure >= 0 or "figcaption" in prev.containers or "credit" in prev.categories)
+        and ("credit" in prev.categories or is_credit(prev.text))
+    )
 
 
 def _follows_image_credit(block: Features, page: Page) -> bool:
