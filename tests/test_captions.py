@@ -12,7 +12,13 @@ from hypothesis import strategies as st
 from lxml import etree
 
 import segmenter
-from segmenter.captions import credit_from_attributes, is_credit, split_credit, strip_credit_label
+from segmenter.captions import (
+    credit_from_attributes,
+    is_credit,
+    is_credit_fragment,
+    split_credit,
+    strip_credit_label,
+)
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -290,3 +296,13 @@ def test_a_labelled_credit_at_the_end_of_the_alt_text() -> None:
     # an alt text that ends with no labelled credit gives none
     plain = fig.replace(" (Photo: Jane Example / Example Images)", "")
     assert [c.credit for c in segmenter.segment(_page(plain)).captions] == [None]
+
+
+def test_a_credit_split_over_elements_without_a_caption_is_one_credit() -> None:
+    # no caption text: "(" "Image:" "Jane Example)" each in an element of its own, outside a figure
+    credit = ('<p><span class="image-credit">(</span></p><p><span class="image-credit">Image:</span></p>'
+              '<p><span class="image-credit">Jane Example)</span></p>')
+    r = segmenter.segment(_page('<img src="/a.jpg" alt="">' + credit))
+    assert [(c.text, c.credit_label, c.credit) for c in r.captions] == [("", "Image:", "Jane Example")]
+    assert is_credit_fragment("(") and is_credit_fragment("Image:")
+    assert not is_credit_fragment("Jane Example)")

@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 
 import regex
 
-from .captions import is_credit, split_credit, strip_credit_label
+from .captions import is_credit, is_credit_fragment, split_credit, strip_credit_label
 from .cards import CardLine, card_fields
 from .features import ImageRef, Page
 from .model import (
@@ -191,7 +191,11 @@ def assemble(
             same_figure = f.figure >= 0 and group is not None and group.figure == f.figure
             adjacent = (
                 f.figure < 0 and group is not None and group.figure < 0 and b.index - group.blocks[-1] == 1
-                and (b.label is Label.CREDIT) != (group.has_credit and not group.texts)
+                and (
+                    (b.label is Label.CREDIT) != (group.has_credit and not group.texts)
+                    # "(" "Image:" "Jane Doe)": a credit line split over several elements
+                    or (b.label is Label.CREDIT and group.credit_unfinished)
+                )
             )
             if not (same_figure or adjacent) or group is None:
                 group = _CaptionGroup(f.figure, len(paragraphs) - 1)
@@ -284,6 +288,11 @@ class _CaptionGroup:
             self.texts.append(text)
         if credit:
             self._add_credit(credit)
+
+    @property
+    def credit_unfinished(self) -> bool:
+        """The last credit block was only a bracket or a label: the credit goes on."""
+        return bool(self.credits) and is_credit_fragment(self.credits[-1])
 
     def _add_credit(self, credit: str) -> None:
         # the same credit shown twice (in the caption text and in a credit element, "(AP Photo)"

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 
 import regex
 
-__all__ = ["credit_from_attributes", "is_credit", "split_credit", "strip_credit_label"]
+__all__ = ["credit_from_attributes", "is_credit", "is_credit_fragment", "split_credit", "strip_credit_label"]
 
 # Words that introduce a credit line, as pages print them.
 _LABELS = (
@@ -121,6 +121,12 @@ def is_credit(text: str) -> bool:
     if text.startswith("(") and text.endswith(")"):
         return _paren_credit(text[1:-1])
     return _credit_like(text)
+
+
+def is_credit_fragment(text: str) -> bool:
+    """Only a bracket or only a label ("(", "Image:", "Foto"): the start of a credit line that
+    the page splits over several elements."""
+    return _WORD.search(text) is None or _LABEL_ONLY.fullmatch(text) is not None
 
 
 def split_credit(text: str, parts: Sequence[tuple[str, str]] = ()) -> tuple[str, str | None]:
