@@ -469,3 +469,17 @@ def test_the_rest_of_a_credit_line_in_its_own_element():
     caption = make_features("Boats wait in the harbour", containers={"figcaption"}, figure=4)
     page = make_page([caption, rest])
     assert labels(votes(CaptionRule(), page.blocks[1], page)) == [Label.CAPTION]
+
+
+def test_table_cells_beside_images_are_no_captions():
+    cell = make_features("Included in all plans", tag="td", containers={"table", "figure"}, figure=3, after_image=True,
+                         in_table=True)
+    assert votes(CaptionRule(), cell) == []
+    row = make_features("Plan Price Basic $5 Pro $9", tag="tr", containers={"table", "figure"}, in_table=True)
+    assert votes(CaptionRule(), row) == []
+    # a caption element inside a table cell is still a caption
+    cap = make_features("Harbour at dawn", tag="td", containers={"table", "figcaption"}, in_table=True)
+    assert labels(votes(CaptionRule(), cap)) == [Label.CAPTION]
+    # and a paragraph in a figure inside a (layout) table cell too
+    para = make_features("Harbour at dawn", tag="p", containers={"table", "figure"}, in_table=True)
+    assert labels(votes(CaptionRule(), para)) == [Label.CAPTION]

@@ -499,6 +499,10 @@ class CaptionRule(WeightedRule):
             and block.region_distance <= _ALT_CAPTION_REACH
         ):
             yield self.vote(label, self.weights["caption.alt"], f"{what} that repeats the alt text of the image beside it")
+        elif block.tag in _TABLE_TAGS:
+            # the text of a data table's cells (a table set in a <figure>, an image in a cell)
+            # is the table's, not a photo caption
+            return
         elif "figure" in c and block.words <= self.max_figure_words and block.link_density < 0.5:
             yield self.vote(label, self.weights["caption.in_figure"], f"{what} inside <figure>")
         elif (
@@ -562,6 +566,8 @@ def _credited_figure(block: Features, page: Page) -> bool:
     return False
 
 
+#: elements whose own text is a table's cell or row
+_TABLE_TAGS = frozenset({"td", "th", "tr", "table", "tbody", "thead", "tfoot"})
 #: a product's name in a product box is short
 _PRODUCT_NAME_WORDS = 12
 # the buy buttons of a product box ("$90 at Example Store", "€45 bei Beispiel", "Buy now", "Check price")
