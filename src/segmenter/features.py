@@ -241,10 +241,15 @@ def _read_meta(root: Any, elements: Sequence[Any]) -> Meta:
     return Meta(title, og_title, site_name, description, canonical, lang, headline)
 
 
+_STREAMED_SEGMENT = re.compile(r"S:\d{1,6}")
+
+
 def _is_hidden(el: Any, in_caption: bool = False) -> bool:
     attrib = el.attrib
     if "hidden" in attrib:
-        return True
+        # React's streamed server rendering sends each late part of the page as a hidden
+        # <div id="S:n"> that a script moves into its place at once: it is shown content
+        return not _STREAMED_SEGMENT.fullmatch(attrib.get("id", ""))
     # aria-hidden only keeps text from screen readers: a visible caption carries it when the
     # image's alt text already says the same
     if attrib.get("aria-hidden", "").lower() == "true" and not in_caption and not _shown_image_link(el):
