@@ -7,6 +7,7 @@ linear on long input; callers only pass short blocks anyway.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 import regex
 
@@ -112,6 +113,9 @@ def _paren_credit(inner: str) -> bool:
     return _credit_like(inner) or _NAME.match(inner.strip()) is not None
 
 
+# (a figure's lines are asked several times, by the caption rule, its helpers and assembly: the
+# answer depends on the text alone, so it is kept, bounded, per process)
+@lru_cache(maxsize=4096)
 def is_credit(text: str) -> bool:
     """Whether the whole of ``text`` is a credit line ("Photo: Jane Doe/AFP", "(AP Photo/X)",
     "© Reuters", "Getty Images", "Foto: dpa")."""

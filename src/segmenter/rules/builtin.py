@@ -160,6 +160,10 @@ class SemanticContainerRule(WeightedRule):
             yield self.vote(Label.BODY, self.weights["container.article"], "inside <article>/<main>")
 
 
+# (the enum lookup by value is slow on this hot path: done once here)
+_KIND_OF_CATEGORY = MappingProxyType({cat: JunkKind(kind) for cat, kind in CATEGORY_KINDS.items()})
+
+
 class ClassVocabularyRule(WeightedRule):
     """Class and id names of the block's ancestors: ``share-tools``, ``newsletter-signup``,
     ``comment-list``, ``cookie-banner``, ``ad-slot``, ``site-footer`` … (see ``vocab``)."""
@@ -179,7 +183,8 @@ class ClassVocabularyRule(WeightedRule):
                     yield self.vote(Label.JUNK, self.weights["class.negative"], "text in a related box", kind=JunkKind.PROMO)
                 continue
             weight = self.weights["class.strong_negative"] if cat in STRONG_CATEGORIES else self.weights["class.negative"]
-            yield self.vote(Label.JUNK, weight, f"inside a '{cat}' class/id", kind=JunkKind(CATEGORY_KINDS[cat]))
+            kind = _KIND_OF_CATEGORY.get(cat) or JunkKind(CATEGORY_KINDS[cat])
+            yield self.vote(Label.JUNK, weight, f"inside a '{cat}' class/id", kind=kind)
         if "content" in cats and not (cats & NEGATIVE_CATEGORIES):
             yield self.vote(Label.BODY, self.weights["class.content"], "inside a content/article class")
         if "byline" in cats and block.words >= 15:
