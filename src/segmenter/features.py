@@ -144,7 +144,7 @@ class Page:
 class _Frame:
     __slots__ = (
         "node", "tag", "is_block", "containers", "cats", "marks", "skipped", "tokens", "path4", "first_class",
-        "inline_key",
+        "inline_key", "sig",
     )
 
     def __init__(
@@ -171,6 +171,9 @@ class _Frame:
         self.path4 = path4
         self.first_class = first_class
         self.inline_key: str | None = None
+        # the sibling-shape key: tag and first class name (items of one list often differ only
+        # in modifier classes, "item item--first", which must not split them into shapes)
+        self.sig = tag + "." + first_class
 
 
 @dataclass
@@ -363,7 +366,7 @@ def build_page(
             keys: list[tuple[int, int, str]] = []
             for fr in stack[-1:-7:-1]:
                 if fr.tag not in _NO_REPEAT_TAGS and fr.node > 0:
-                    keys.append((fr.node, node_parent[fr.node], _signature(fr)))
+                    keys.append((fr.node, node_parent[fr.node], fr.sig))
             raws.append(
                 _Raw(
                     text=text,
@@ -391,11 +394,6 @@ def build_page(
         buf_href = None
         buf_cats = None
         buf_image = False
-
-    def _signature(fr: _Frame) -> str:
-        # tag and first class name: items of one list often differ only in modifier classes
-        # ("item item--first"), which must not split them into different shapes
-        return fr.tag + "." + fr.first_class
 
     node_count = 0
     limit_hit: str | None = None
@@ -508,7 +506,7 @@ def build_page(
             if is_block:
                 owners.append(frame)
             if pnode >= 0 and tag not in _NO_REPEAT_TAGS:
-                sk = (pnode, _signature(frame))
+                sk = (pnode, frame.sig)
                 sig_counts[sk] = sig_counts.get(sk, 0) + 1
             if tag == "a":
                 link_depth += 1
