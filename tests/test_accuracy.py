@@ -313,3 +313,20 @@ def test_an_author_box_is_not_the_story_but_an_author_class_on_the_wrapper_is_ig
     assert result.article is not None
     assert result.article.text.count("village council") == 4
     assert "twenty years" not in result.article.text
+
+
+def test_a_site_footer_full_of_prose_is_not_a_wrapper():
+    # a footer with long legal notes holds a good share of the page's prose; it is still the
+    # footer, not a layout wrapper whose class says nothing
+    paras = "".join(f"<p>{_para(i)}</p>" for i in range(3))
+    legal = (
+        "<p>The products named on this site are offered by several member companies, each of which is "
+        "responsible for its own obligations, and the terms that apply to them are set out in full in "
+        "the documents that come with every policy that any of these companies issues.</p>"
+    )
+    page = f"""<html><body><div class="page"><div class="entry"><h1>The old mill</h1>{paras}</div>
+    <div class="site-footer">{legal}{legal.replace("products", "services")}</div></div></body></html>"""
+    result = segmenter.segment(page)
+    assert result.article is not None
+    assert result.article.text.count("village council") == 3
+    assert "member companies" not in result.article.text
