@@ -330,3 +330,21 @@ def test_a_site_footer_full_of_prose_is_not_a_wrapper():
     assert result.article is not None
     assert result.article.text.count("village council") == 3
     assert "member companies" not in result.article.text
+
+
+def test_disclaimers_and_overlays_are_not_the_story():
+    assert "footer" in classify("article-disclaimer")[1]
+    assert "overlay" in classify("newsletter-modal")[1] or "newsletter" in classify("newsletter-modal")[1]
+    assert "overlay" not in classify("image-overlay")[1]  # a caption set over its photo
+    assert "overlay" in classify("help-tooltip")[1]
+    paras = "".join(f"<p>{_para(i)}</p>" for i in range(4))
+    # prose right beside the story leads into it, unless its class says what it is
+    page = f"""<html><body><div class="wrap"><article><h1>The old mill</h1>{paras}</article>
+    <div class="article-disclaimer"><p>Opinions stated here belong to the writer and to nobody else at all, whatever the council says.</p></div>
+    <div class="js-popup"><p>Before you go, have a look at the many other stories about the valley that we have.</p></div>
+    </div></body></html>"""
+    result = segmenter.segment(page)
+    assert result.article is not None
+    assert result.article.text.count("village council") == 4
+    assert "Opinions stated" not in result.article.text
+    assert "Before you go" not in result.article.text
