@@ -348,3 +348,25 @@ def test_disclaimers_and_overlays_are_not_the_story():
     assert result.article.text.count("village council") == 4
     assert "Opinions stated" not in result.article.text
     assert "Before you go" not in result.article.text
+
+
+def test_a_teaser_snippet_cut_off_with_read_more_is_not_the_story():
+    rule = BoilerplateTextRule()
+    page = make_page([])
+    cut = make_features(
+        text="Ever wondered why the old mill stood empty for so long? The council had its reasons, and… Read more Read more",
+        words=20,
+    )
+    assert [e.label for e in rule.evaluate(cut, page)] == [Label.JUNK]
+    whole = make_features(text=PROSE + " More…", words=33)  # an ellipsis alone cuts nothing off
+    assert list(rule.evaluate(whole, page)) == []
+    paras = "".join(f"<p>{_para(i)}</p>" for i in range(4))
+    teasers = "".join(
+        f'<div class="item"><p>{_para(i).replace("council", "club")[:90]}… <a href="/s{i}">Read more</a></p></div>'
+        for i in range(3)
+    )
+    html = f"<html><body><article><h1>The old mill</h1>{paras}{teasers}</article></body></html>"
+    result = segmenter.segment(html)
+    assert result.article is not None
+    assert result.article.text.count("village council") == 4
+    assert "club" not in result.article.text

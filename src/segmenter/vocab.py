@@ -28,6 +28,7 @@ __all__ = [
     "STRONG_CATEGORIES",
     "WIDGET_CATEGORIES",
     "STOPWORDS",
+    "TEASER_CUT",
     "hides",
     "is_sr_only",
     "categories_of",
@@ -257,6 +258,13 @@ LEADIN = regex.compile(
     r"lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|à lire aussi|lire aussi|"
     r"voir aussi|lee también|leer más|te puede interesar|leia também|leggi anche|lees ook|"
     r"ook interessant)\s*[:：»>|–—-]\s*",
+    regex.IGNORECASE,
+)
+
+#: a teaser's snippet: text cut off with an ellipsis and a "Read more" link after it
+TEASER_CUT = regex.compile(
+    r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*(?:(?:read more|continue reading|read the rest|more|weiterlesen|mehr|"
+    r"lire la suite|leer más|leggi tutto|lees meer)[\s.:!»›>→]*){1,3}$",
     regex.IGNORECASE,
 )
 
