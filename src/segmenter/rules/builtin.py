@@ -591,14 +591,18 @@ _BUY_BUTTON = regex.compile(
 )
 
 
+def _previous(block: Features, page: Page) -> Features | None:
+    """The block right before ``block`` on its page (``None`` for the first)."""
+    i = block.index
+    return page.blocks[i - 1] if 0 < i <= len(page.blocks) else None
+
+
 def _continues_credit(block: Features, page: Page) -> bool:
     """The block right before is a credit line (of a picture or a caption)."""
-    i = block.index
-    if i == 0 or i > len(page.blocks):
-        return False
-    prev = page.blocks[i - 1]
+    prev = _previous(block, page)
     return (
-        prev.words <= 16
+        prev is not None
+        and prev.words <= 16
         and (prev.figure >= 0 or "figcaption" in prev.containers or "credit" in prev.categories)
         and ("credit" in prev.categories or is_credit(prev.text))
     )
@@ -606,12 +610,10 @@ def _continues_credit(block: Features, page: Page) -> bool:
 
 def _follows_image_credit(block: Features, page: Page) -> bool:
     """The block right before is a credit line printed on or under an image."""
-    i = block.index
-    if i == 0 or i > len(page.blocks):
-        return False
-    prev = page.blocks[i - 1]
+    prev = _previous(block, page)
     return (
-        (prev.after_image or prev.has_image)
+        prev is not None
+        and (prev.after_image or prev.has_image)
         and prev.words <= 16
         and ("credit" in prev.categories or is_credit(prev.text))
     )
@@ -632,11 +634,8 @@ def _product_name(block: Features, page: Page) -> bool:
 
 def _follows_caption(block: Features, page: Page) -> bool:
     """The block right before is an image's caption: it follows the image or repeats its alt text."""
-    i = block.index
-    if i == 0 or i > len(page.blocks):
-        return False
-    prev = page.blocks[i - 1]
-    return prev.matches_alt or (prev.after_image and "figcaption" in prev.containers)
+    prev = _previous(block, page)
+    return prev is not None and (prev.matches_alt or (prev.after_image and "figcaption" in prev.containers))
 
 
 
