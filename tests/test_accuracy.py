@@ -315,6 +315,63 @@ def test_an_author_box_is_not_the_story_but_an_author_class_on_the_wrapper_is_ig
     assert "twenty years" not in result.article.text
 
 
+def test_a_site_footer_full_of_prose_is_not_a_wrapper():
+    # a footer with long legal notes holds a good share of the page's prose; it is still the
+    # footer, not a layout wrapper whose class says nothing
+    paras = "".join(f"<p>{_para(i)}</p>" for i in range(3))
+    legal = (
+        "<p>The products named on this site are offered by several member companies, each of which is "
+        "responsible for its own obligations, and the terms that apply to them are set out in full in "
+        "the documents that come with every policy that any of these companies issues.</p>"
+    )
+    page = f"""<html><body><div class="page"><div class="entry"><h1>The old mill</h1>{paras}</div>
+    <div class="site-footer">{legal}{legal.replace("products", "services")}</div></div></body></html>"""
+    result = segmenter.segment(page)
+    assert result.article is not None
+    assert result.article.text.count("village council") == 3
+    assert "member companies" not in result.article.text
+
+
+def test_disclaimers_and_overlays_are_not_the_story():
+    assert "footer" in classify("article-disclaimer")[1]
+    assert "overlay" in classify("newsletter-modal")[1] or "newsletter" in classify("newsletter-modal")[1]
+    assert "overlay" not in classify("image-overlay")[1]  # a caption set over its photo
+    assert "overlay" in classify("help-tooltip")[1]
+    paras = "".join(f"<p>{_para(i)}</p>" for i in range(4))
+    # prose right beside the story leads into it, unless its class says what it is
+    page = f"""<html><body><div class="wrap"><article><h1>The old mill</h1>{paras}</article>
+    <div class="article-disclaimer"><p>Opinions stated here belong to the writer and to nobody else at all, whatever the council says.</p></div>
+    <div class="js-popup"><p>Before you go, have a look at the many other stories about the valley that we have.</p></div>
+    </div></body></html>"""
+    result = segmenter.segment(page)
+    assert result.article is not None
+    assert result.article.text.count("village council") == 4
+    assert "Opinions stated" not in result.article.text
+    assert "Before you go" not in result.article.text
+
+
+def test_a_teaser_snippet_cut_off_with_read_more_is_not_the_story():
+    rule = BoilerplateTextRule()
+    page = make_page([])
+    cut = make_features(
+        text="Ever wondered why the old mill stood empty for so long? The council had its reasons, and… Read more Read more",
+        words=20,
+    )
+    assert [e.label for e in rule.evaluate(cut, page)] == [Label.JUNK]
+    whole = make_features(text=PROSE + " More…", words=33)  # an ellipsis alone cuts nothing off
+    assert list(rule.evaluate(whole, page)) == []
+    paras = "".join(f"<p>{_para(i)}</p>" for i in range(4))
+    teasers = "".join(
+        f'<div class="item"><p>{_para(i).replace("council", "club")[:90]}… <a href="/s{i}">Read more</a></p></div>'
+        for i in range(3)
+    )
+    html = f"<html><body><article><h1>The old mill</h1>{paras}{teasers}</article></body></html>"
+    result = segmenter.segment(html)
+    assert result.article is not None
+    assert result.article.text.count("village council") == 4
+    assert "club" not in result.article.text
+
+
 LEGAL = (
     "Example Homes is licensed to do business in several states, and every listing shown here is "
     "provided by third parties whose accuracy the company does not guarantee in any way at all."

@@ -40,6 +40,7 @@ WRAPPER_SHARE = 0.25
 # strong markers that count on however large an element: a long thread is still comments
 _LONG_CATEGORIES = STRONG_CATEGORIES - WIDGET_CATEGORIES
 STRONG_WRAPPER_SHARE = 0.6
+_FOOTER_CONTAINERS = ("footer", "role:contentinfo")
 #: region_distance counts at most this many levels above the region; beyond is REGION_FAR
 REGION_NEAR_LEVELS = 4
 REGION_FAR = 9
@@ -617,7 +618,14 @@ def _finish(
         marker_nodes = {nd for r in raws for c, nd in r.cats.items() if c not in _LONG_CATEGORIES} | {
             nd for r in raws for nd in r.containers.values()
         }
+        # a site footer is no post wrapper however much text it holds (legal notes, an "about
+        # us" blurb): it counts unless it holds the region itself
+        footers = {nd for r in raws for c, nd in r.cats.items() if c == "footer"} | {
+            nd for r in raws for c, nd in r.containers.items() if c in _FOOTER_CONTAINERS
+        }
         for nd in marker_nodes:
+            if nd in footers:
+                continue
             mass = pos_prefix[node_block_end[nd]] - pos_prefix[node_block_start[nd]]
             if mass >= WRAPPER_SHARE * main_mass:
                 wrappers.add(nd)

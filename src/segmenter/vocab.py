@@ -28,6 +28,7 @@ __all__ = [
     "STRONG_CATEGORIES",
     "WIDGET_CATEGORIES",
     "STOPWORDS",
+    "TEASER_CUT",
     "hides",
     "is_sr_only",
     "categories_of",
@@ -93,7 +94,10 @@ _CATEGORY_PATTERNS: dict[str, str] = {
     r"sponsor|sponsored|sponsors|promoted|revcontent|dianomi|plista|ligatus|nativo|mgid|"
     r"adblade|"
     r"anzeige|werbung|publicidad|billboard|leaderboard|mrec|skyscraper",
-    "footer": r"footer|foot|colophon|copyright|legal|imprint|impressum|site-info|siteinfo",
+    "footer": r"footer|foot|colophon|copyright|legal|imprint|impressum|site-info|siteinfo|disclaimers?",
+    # boxes shown over the page: pop-ups, modal dialogs, tooltips (not "overlay" or "lightbox":
+    # photo captions are set over their image or repeated in a lightbox)
+    "overlay": r"popup|popups|modal|modals|tooltip|tooltips|dialog",
     "sidebar": r"sidebar|sidebars|aside|rail|rightrail|leftrail|widget|widgets|sidecol|sidecolumn|"
     r"secondary|complementary",
     # not "teaser": publishers call the standfirst of an article a teaser too
@@ -132,7 +136,7 @@ _CATEGORY_WORDS = _expand(_CATEGORY_PATTERNS)
 
 #: categories that make text junk (or at least not body)
 NEGATIVE_CATEGORIES = frozenset(
-    {"nav", "share", "newsletter", "comments", "cookie", "ad", "footer", "sidebar", "related", "tags"}
+    {"nav", "share", "newsletter", "comments", "cookie", "ad", "footer", "sidebar", "related", "tags", "overlay"}
 )
 
 #: negative categories that stay negative on however large an element (see features._finish)
@@ -155,6 +159,7 @@ CATEGORY_KINDS: dict[str, str] = {
     "sidebar": "other",
     "related": "promo",
     "tags": "navigation",
+    "overlay": "other",
 }
 
 _TOKEN_SPLIT = re.compile(r"[^0-9A-Za-z]+")
@@ -253,6 +258,13 @@ LEADIN = regex.compile(
     r"lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|à lire aussi|lire aussi|"
     r"voir aussi|lee también|leer más|te puede interesar|leia também|leggi anche|lees ook|"
     r"ook interessant)\s*[:：»>|–—-]\s*",
+    regex.IGNORECASE,
+)
+
+#: a teaser's snippet: text cut off with an ellipsis and a "Read more" link after it
+TEASER_CUT = regex.compile(
+    r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*(?:(?:read more|continue reading|read the rest|more|weiterlesen|mehr|"
+    r"lire la suite|leer más|leggi tutto|lees meer)[\s.:!»›>→]*){1,3}$",
     regex.IGNORECASE,
 )
 

@@ -19,6 +19,7 @@ from ..vocab import (
     LEADIN,
     NEGATIVE_CATEGORIES,
     STRONG_CATEGORIES,
+    TEASER_CUT,
 )
 from .base import CONTEXT, Rule
 
@@ -67,6 +68,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType({
     "prose.long": 1.0,
     "prose.short_fragment": 0.5,
     "boilerplate": 3.0,
+    "boilerplate.teaser": 4.0,
     "heading.in_region": 0.5,
     "byline": 3.0,
     "dateline": 3.0,
@@ -283,7 +285,8 @@ class ProseRule(WeightedRule):
 
 class BoilerplateTextRule(WeightedRule):
     """Short lines that are page furniture anywhere: share prompts, subscribe calls, copyright;
-    and the fine print of forms and cookie notices, however long its sentence."""
+    the fine print of forms and cookie notices, however long its sentence; and teaser snippets
+    cut off with "… Read more"."""
 
     name = "boilerplate-text"
     priority = 600
@@ -291,10 +294,11 @@ class BoilerplateTextRule(WeightedRule):
     emits = frozenset({Label.JUNK})
 
     def __init__(
-        self, max_words: int = 12, max_words_promo: int = 24, max_words_consent: int = 70, *,
-        weights: Mapping[str, float] | None = None,
+        self, max_words: int = 12, max_words_promo: int = 24, max_words_consent: int = 70, max_words_teaser: int = 150,
+        *, weights: Mapping[str, float] | None = None,
     ) -> None:
         super().__init__(weights)
+        self.max_words_teaser = max_words_teaser
         self.max_words = max_words
         self.max_words_promo = max_words_promo
         self.max_words_consent = max_words_consent
@@ -303,7 +307,14 @@ class BoilerplateTextRule(WeightedRule):
         if block.words <= self.max_words_consent and CONSENT.match(block.text):
             yield self.vote(Label.JUNK, self.weights["boilerplate"], "reads like the fine print of a form", kind=JunkKind.LEGAL)
             return
-        if block.words > self.max_words_promo and "©" not in block.text:
+        text = block.text
+        if block.words <= self.max_words_teaser and ("…" in text or "..." in text) and TEASER_CUT.search(text):
+            # a paragraph cut short with "… Read more" is a teaser's snippet, however long
+            yield self.vote(
+                Label.JUNK, self.weights["boilerplate.teaser"], "a snippet cut off with '… Read more'", kind=JunkKind.PROMO
+            )
+            return
+        if block.words > self.max_words_promo and "©" not in text:
             return
         # a promo line ("Download the … app for …", "Sign up for …") may run a little longer
         # than other furniture; its pattern is anchored at the start of the line
