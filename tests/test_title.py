@@ -12,7 +12,7 @@ from segmenter.features import Meta, build_page
 from segmenter.model import Features
 from segmenter.parse import to_tree
 from segmenter.testing import make_features
-from segmenter.title import choose_title, clean_title, jsonld_headline, title_similarity
+from segmenter.title import choose_title, clean_title, jsonld_headline, title_similarity, url_slug
 
 BODY = "The council voted on Tuesday to reopen the old ferry pier after two years of repairs. " * 6
 
@@ -246,3 +246,43 @@ def test_article_title_is_og_title_as_the_page_shows_it():
     result = segmenter.segment(html)
     assert result.article is not None
     assert result.article.title == "The ferry pier is open again"
+
+
+# --- the URL's slug and metadata that only names the site ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "slug"),
+    [
+        ("https://news.example/2024/05/otters-return-to-the-river-1234.html", "otters return to the river"),
+        ("https://shop.example/c/rain_boots/?page=2", "rain boots"),
+        ("https://news.example/story/88123/", None),
+        ("https://news.example/", None),
+        (None, None),
+    ],
+)
+def test_url_slug_reads_the_words_of_the_last_named_segment(url: str | None, slug: str | None):
+    assert url_slug(url) == slug
+
+
+def test_the_slug_settles_an_h1_that_no_metadata_confirms():
+    blocks = _blocks(("Rain boots", {"tag": "h1", "heading_level": 1}), (BODY, {}))
+    # <title> is an SEO line the h1 does not repeat; the URL names the page after the h1
+    got = _choose(blocks, 1, url="https://shop.example/c/rain-boots", title="Waterproof footwear for every season | Shop")
+    assert got == (0, "Rain boots")
+    # a slug that names the metadata's title, or no slug, leaves the metadata's title
+    seo = "https://shop.example/c/waterproof-footwear-season"
+    assert _choose(blocks, 1, url=seo, title="Waterproof footwear for every season | Shop")[1] == (
+        "Waterproof footwear for every season"
+    )
+    assert _choose(blocks, 1, title="Waterproof footwear for every season")[1] == "Waterproof footwear for every season"
+
+
+def test_og_title_that_only_names_the_site_is_no_title():
+    blocks = _blocks(("Summer offers", {"tag": "h2", "heading_level": 2, "link_chars": 13}), (BODY, {}))
+    meta = {"og_title": "Valley Outfitters", "site_name": "Valley Outfitters", "title": "Rain boots for children"}
+    assert _choose(blocks, 1, url="https://valley.example/kids/boots", **meta)[1] == "Rain boots for children"
+    # on the front page, the site's name is the page's title
+    assert _choose(blocks, 1, url="https://valley.example/", **meta)[1] == "Valley Outfitters"
+    # and with nothing else said, the site's name stays
+    assert _choose(blocks, 1, og_title="Valley Outfitters", site_name="Valley Outfitters")[1] == "Valley Outfitters"

@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # features imports this module: the types only, no import cyc
     from .features import Meta
     from .model import Features
 
-__all__ = ["choose_title", "clean_title", "is_jsonld", "jsonld_headline", "title_similarity"]
+__all__ = ["choose_title", "clean_title", "is_jsonld", "jsonld_headline", "title_similarity", "url_slug"]
 
 _WORD = re.compile(r"\w+")
 _NON_WORD = re.compile(r"\W+")
@@ -86,6 +86,32 @@ def _host(url: str | None) -> str:
         return ""
 
 
+_SLUG_SPLIT = re.compile(r"[-_+.,~]+|%20")
+
+
+def url_slug(url: str | None) -> str | None:
+    """The words of a URL's slug, the last segment of its path that has two words or more
+    (``/2024/05/new-bridge-opens-downtown-123.html`` gives ``"new bridge opens downtown"``):
+    publishers name a page there after its headline. Numbers alone (ids, dates) and a file
+    extension are left out; ``None`` when no segment has two words."""
+    if not url:
+        return None
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return None
+    for segment in reversed(path.split("/")[-4:]):
+        words = [w for w in _SLUG_SPLIT.split(segment) if w and not w.isdigit()]
+        if words and words[-1].lower() in _EXTENSIONS:
+            words.pop()
+        if len(words) >= 2:
+            return " ".join(words)
+    return None
+
+
+_EXTENSIONS = frozenset({"html", "htm", "shtml", "php", "asp", "aspx", "jsp", "cms"})
+
+
 def _site_like(part: str, site_name: str | None, host: str) -> bool:
     """Whether a part of a title names the site: it matches ``og:site_name`` or is spelled out
     in the page's host name (``"Example.com"`` or ``"EXAMPLE"`` on ``www.example.com``)."""
@@ -97,6 +123,21 @@ def _site_like(part: str, site_name: str | None, host: str) -> bool:
 
 def _pieces(title: str) -> list[str]:
     return [p for p in _TITLE_SEPARATORS.split(title) if p.strip()][:MAX_PARTS]
+
+
+def _front_page(url: str | None) -> bool:
+    """Whether ``url`` is a site's front page (no path)."""
+    if not url:
+        return False
+    try:
+        return urlsplit(url).path in ("", "/")
+    except ValueError:
+        return False
+
+
+def _only_site(title: str, site_name: str | None, host: str) -> bool:
+    """Whether every part of a title names the site (an ``og:title`` that is the site's name)."""
+    return all(_site_like(p, site_name, host) for p in _pieces(title) or [title])
 
 
 def clean_title(title: str | None, site_name: str | None, url: str | None = None) -> str | None:
@@ -284,14 +325,23 @@ def choose_title(
     heading's text. When no heading matches the metadata, the headline block is the last
     ``<h1>`` before the body region (``region_start``: the index of its first block) that is not
     furniture, and the title text the metadata's (the page's own headings do not confirm any
-    of them: an h1 such as "About this site" is no title).
+    of them: an h1 such as "About this site" is no title), unless the URL's slug names that
+    h1 and not the metadata's title (a shop's "Rain boots" under an SEO ``<title>``).
+    Metadata that only names the site (og:title "Valley Outfitters") is left out when other
+    metadata names the page, except on the site's front page.
 
     ``blocks`` are all the page's blocks in order (``blocks[i].index == i``). Returns the
     headline block's index (``None`` when no block is the headline) and the title text.
     """
     host = _host(url)
-    refs = [_Ref(t, meta.site_name, host) for t in (meta.og_title, meta.headline, meta.title) if t and _words(t)]
-    has_og = bool(meta.og_title and _words(meta.og_title))
+    og_title, headline, title = (t if t and _words(t) else None for t in (meta.og_title, meta.headline, meta.title))
+    # metadata that only names the site ("Example News" as og:title) says nothing of the page
+    # when other metadata does, except on the site's front page, which the site's name titles
+    named = [t is not None and not _only_site(t, meta.site_name, host) for t in (og_title, headline, title)]
+    if any(named) and not _front_page(url):
+        og_title, headline, title = (t if keep else None for t, keep in zip((og_title, headline, title), named, strict=True))
+    refs = [_Ref(t, meta.site_name, host) for t in (og_title, headline, title) if t]
+    has_og = og_title is not None
     vocabulary = {w for r in refs for w in r.tokens}
     scored = 0
     best: tuple[float, Features, str] | None = None
@@ -344,7 +394,15 @@ def choose_title(
                     shown = (key, text)
     if best is not None:
         return best[1].index, shown[1] if shown is not None else best[2]
-    declared = clean_title(meta.og_title or meta.headline or meta.title, meta.site_name, url)
+    declared = clean_title(og_title or headline or title, meta.site_name, url)
     if fallback is not None:
+        if declared and not fallback_furniture:
+            # the URL's slug, the publisher's third name for the page, settles which of the
+            # two is the headline: the h1 when the slug names it and not the metadata's title
+            slug = url_slug(url)
+            if slug:
+                shown_slug = title_similarity(slug, fallback.text)
+                if shown_slug >= MATCH and shown_slug > title_similarity(slug, declared):
+                    return fallback.index, fallback.text
         return fallback.index, declared or fallback.text
     return None, declared
