@@ -286,3 +286,20 @@ def test_og_title_that_only_names_the_site_is_no_title():
     assert _choose(blocks, 1, url="https://valley.example/", **meta)[1] == "Valley Outfitters"
     # and with nothing else said, the site's name stays
     assert _choose(blocks, 1, og_title="Valley Outfitters", site_name="Valley Outfitters")[1] == "Valley Outfitters"
+
+
+def test_a_headline_set_over_two_headings_is_joined():
+    blocks = _blocks(
+        ("Harbour notes from the ferry pier:", {"tag": "h2", "heading_level": 2}),
+        ("A good year", {"tag": "h4", "heading_level": 4}),
+        (BODY, {}),
+    )
+    idx, text = _choose(blocks, 0, og_title="Harbour notes from the ferry pier: a good year")
+    assert (idx, text) == (0, "Harbour notes from the ferry pier: A good year")
+    # a section heading after a headline that matches on its own is not joined
+    alone = _blocks(
+        ("A year at the ferry pier", {"tag": "h1", "heading_level": 1}),
+        ("What changed", {"tag": "h2", "heading_level": 2}),
+        (BODY, {}),
+    )
+    assert _choose(alone, 0, og_title="A year at the ferry pier")[1] == "A year at the ferry pier"

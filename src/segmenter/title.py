@@ -53,6 +53,8 @@ HEADLINE_TOKENS = frozenset(
 )
 #: at most this many words before a headline make a kicker (an overline) set apart from it
 KICKER_MAX_WORDS = 10
+#: at most this many words in a heading that goes on with the headline before it
+MAX_CONTINUATION_WORDS = 20
 #: punctuation that ends the first part of a headline that runs on (``"Awards: The best …"``):
 #: the words before it belong to the headline, they are no kicker set apart
 _RUN_ON = frozenset(":–—-|,;")
@@ -276,11 +278,15 @@ def _is_candidate(b: Features) -> bool:
     )
 
 
-def _variants(b: Features, prev: Features | None, refs: Sequence[_Ref], own_match: bool) -> list[str]:
+def _variants(
+    b: Features, prev: Features | None, nxt: Features | None, refs: Sequence[_Ref], own_match: bool
+) -> list[str]:
     """The texts a candidate may stand for: its own; without a kicker set apart before it (its
     first inline part, or the words before a reference it ends with, when no punctuation joins
-    them); with the kicker line just before it (only when its own text matches a reference
-    already: a photo credit above an unrelated heading must not make that heading match)."""
+    them); with the kicker line just before it, or with the heading right after it that goes
+    on with the headline (``"Harbour Notes:"`` over ``"A year at the pier"``); the last two
+    only when its own text matches a reference already: a photo credit above an unrelated
+    heading must not make that heading match."""
     out = [b.text]
     if len(b.parts) > 1:
         out.append(" ".join(t for t, _ in b.parts[1:]))
@@ -304,6 +310,15 @@ def _variants(b: Features, prev: Features | None, refs: Sequence[_Ref], own_matc
         and not set(_words(prev.text)) <= set(low)
     ):
         out.append(f"{prev.text.rstrip(':')}: {b.text}")
+    if (
+        own_match
+        and nxt is not None
+        and nxt.index == b.index + 1
+        and nxt.heading_level
+        and not nxt.all_link
+        and 0 < nxt.words <= MAX_CONTINUATION_WORDS
+    ):
+        out.append(f"{b.text} {nxt.text}")
     return out
 
 
@@ -370,7 +385,8 @@ def choose_title(
         scored += 1
         own_match = max(r.similarity(Counter(own), len(own)) for r in refs) >= MATCH
         prev = blocks[b.index - 1] if 0 < b.index <= len(blocks) else None
-        for text in _variants(b, prev, refs, own_match):
+        nxt = blocks[b.index + 1] if b.index + 1 < len(blocks) else None
+        for text in _variants(b, prev, nxt, refs, own_match):
             words = _words(text)
             if not words:
                 continue
