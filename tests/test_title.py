@@ -303,3 +303,14 @@ def test_a_headline_set_over_two_headings_is_joined():
         (BODY, {}),
     )
     assert _choose(alone, 0, og_title="A year at the ferry pier")[1] == "A year at the ferry pier"
+
+
+def test_dublin_core_title_is_read_as_the_declared_title():
+    html = (
+        '<html><head><title>report-harbour-07 - Harbour Notes</title><meta name="DC.Title" content="Harbour Notes"></head>'
+        f"<body><p>{BODY}</p></body></html>"
+    )
+    assert _page(html).meta.og_title == "Harbour Notes"
+    result = segmenter.segment(html)
+    assert result.article is not None
+    assert result.article.title == "Harbour Notes"
