@@ -314,3 +314,18 @@ def test_dublin_core_title_is_read_as_the_declared_title():
     result = segmenter.segment(html)
     assert result.article is not None
     assert result.article.title == "Harbour Notes"
+
+
+def test_the_slug_prefers_the_h1_to_a_section_heading_that_repeats_the_metadata():
+    blocks = _blocks(
+        ("A field guide to river otters", {"tag": "h1", "heading_level": 1}),
+        (BODY, {}),
+        ("Where river otters live", {"tag": "h2", "heading_level": 2}),
+        (BODY, {}),
+    )
+    meta = {"title": "Where river otters live | Valley Wildlife"}
+    assert _choose(blocks, 1, url="https://wild.example/guides/field-guide-river-otters", **meta) == (
+        0, "A field guide to river otters"
+    )
+    # without a slug naming the h1, the heading that repeats the metadata stays
+    assert _choose(blocks, 1, url="https://wild.example/guides/river-otters-live", **meta)[0] == 2

@@ -408,17 +408,32 @@ def choose_title(
                 key = og_sim - (0.05 if furniture else 0.0) - 0.0001 * b.index
                 if shown is None or key > shown[0] + 1e-9:
                     shown = (key, text)
+    slug = url_slug(url)
     if best is not None:
+        if (
+            fallback is not None
+            and not fallback_furniture
+            and best[1].heading_level != 1
+            and fallback.index < best[1].index
+            and _slug_prefers(slug, fallback.text, best[2])
+        ):
+            # a section heading further down repeats the metadata, but the URL names the page
+            # after the h1 above it
+            return fallback.index, fallback.text
         return best[1].index, shown[1] if shown is not None else best[2]
     declared = clean_title(og_title or headline or title, meta.site_name, url)
     if fallback is not None:
-        if declared and not fallback_furniture:
-            # the URL's slug, the publisher's third name for the page, settles which of the
-            # two is the headline: the h1 when the slug names it and not the metadata's title
-            slug = url_slug(url)
-            if slug:
-                shown_slug = title_similarity(slug, fallback.text)
-                if shown_slug >= MATCH and shown_slug > title_similarity(slug, declared):
-                    return fallback.index, fallback.text
+        if declared and not fallback_furniture and _slug_prefers(slug, fallback.text, declared):
+            return fallback.index, fallback.text
         return fallback.index, declared or fallback.text
     return None, declared
+
+
+def _slug_prefers(slug: str | None, heading: str, other: str) -> bool:
+    """Whether the URL's slug, the publisher's third name for the page, names ``heading``
+    (an h1 the metadata does not confirm) rather than ``other`` (the metadata's title, or a
+    heading that repeats it)."""
+    if not slug:
+        return False
+    sim = title_similarity(slug, heading)
+    return sim >= MATCH and sim > title_similarity(slug, other)
