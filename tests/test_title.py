@@ -12,7 +12,7 @@ from segmenter.features import Meta, build_page
 from segmenter.model import Features
 from segmenter.parse import to_tree
 from segmenter.testing import make_features
-from segmenter.title import choose_title, clean_title, jsonld_headline, title_similarity, url_slug
+from segmenter.title import choose_title, clean_title, jsonld_headline, tidy_title, title_similarity, url_slug
 
 BODY = "The council voted on Tuesday to reopen the old ferry pier after two years of repairs. " * 6
 
@@ -296,6 +296,13 @@ def test_a_headline_set_over_two_headings_is_joined():
     )
     idx, text = _choose(blocks, 0, og_title="Harbour notes from the ferry pier: a good year")
     assert (idx, text) == (0, "Harbour notes from the ferry pier: A good year")
+    # a dek in a smaller heading after a headline that does not run on is not joined
+    dek = _blocks(
+        ("A guide to the ferry pier", {"tag": "h1", "heading_level": 1}),
+        ("Timetables and fares for the pier ferries", {"tag": "h4", "heading_level": 4}),
+        (BODY, {}),
+    )
+    assert _choose(dek, 0, og_title="A guide to the ferry pier (timetables and fares)")[1] == "A guide to the ferry pier"
     # a section heading after a headline that matches on its own is not joined
     alone = _blocks(
         ("A year at the ferry pier", {"tag": "h1", "heading_level": 1}),
@@ -329,3 +336,22 @@ def test_the_slug_prefers_the_h1_to_a_section_heading_that_repeats_the_metadata(
     )
     # without a slug naming the h1, the heading that repeats the metadata stays
     assert _choose(blocks, 1, url="https://wild.example/guides/river-otters-live", **meta)[0] == 2
+
+
+@pytest.mark.parametrize(
+    ("raw", "tidy"),
+    [
+        ("Home Repair Assis\u00adtance Program", "Home Repair Assistance Program"),
+        ("Middleware\u00b6", "Middleware"),
+        ("Playbooks \uf0c1", "Playbooks"),
+        ("Learn C#", "Learn C#"),
+        ("\u00b6", None),
+    ],
+)
+def test_tidy_title_drops_invisible_characters_and_permalink_signs(raw: str, tidy: str | None):
+    assert tidy_title(raw) == tidy
+
+
+def test_a_soft_hyphen_in_a_heading_does_not_split_its_words():
+    blocks = _blocks(("Home Repair Assis\u00adtance Program", {"tag": "h1", "heading_level": 1}), (BODY, {}))
+    assert _choose(blocks, 1, og_title="Home Repair Assistance Program") == (0, "Home Repair Assistance Program")

@@ -19,7 +19,9 @@ if TYPE_CHECKING:  # features imports this module: the types only, no import cyc
     from .features import Meta
     from .model import Features
 
-__all__ = ["choose_title", "clean_title", "is_jsonld", "jsonld_headline", "title_similarity", "url_slug"]
+__all__ = [
+    "choose_title", "clean_title", "is_jsonld", "jsonld_headline", "tidy_title", "title_similarity", "url_slug"
+]
 
 _WORD = re.compile(r"\w+")
 _NON_WORD = re.compile(r"\W+")
@@ -284,7 +286,9 @@ def _variants(
     """The texts a candidate may stand for: its own; without a kicker set apart before it (its
     first inline part, or the words before a reference it ends with, when no punctuation joins
     them); with the kicker line just before it, or with the heading right after it that goes
-    on with the headline (``"Harbour Notes:"`` over ``"A year at the pier"``); the last two
+    on with the headline (``"Harbour Notes:"`` over ``"A year at the pier"``: the first ends
+    in a colon or dash, the second begins in lower case or is a heading of the same level);
+    the last two
     only when its own text matches a reference already: a photo credit above an unrelated
     heading must not make that heading match."""
     out = [b.text]
@@ -317,9 +321,26 @@ def _variants(
         and nxt.heading_level
         and not nxt.all_link
         and 0 < nxt.words <= MAX_CONTINUATION_WORDS
+        and (b.text[-1] in _RUN_ON or nxt.text[0].islower() or nxt.heading_level == b.heading_level)
     ):
         out.append(f"{b.text} {nxt.text}")
     return out
+
+
+#: characters a reader does not see (soft hyphen, zero-width spaces and joiners, BOM)
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+#: a permalink sign after a heading (``"Usage¶"``, an icon font's private-use glyph, 🔗),
+#: shown only on hover
+_PERMALINK = re.compile("\\s*[\u00b6\U0001f517\ue000-\uf8ff]+\\s*$")
+
+
+def tidy_title(text: str | None) -> str | None:
+    """A title as a reader sees it: without invisible characters (a soft hyphen splits a word
+    in two) and without a permalink sign at its end."""
+    if not text:
+        return text
+    text = _PERMALINK.sub("", _INVISIBLE.sub("", text))
+    return text or None
 
 
 def choose_title(
@@ -346,8 +367,16 @@ def choose_title(
     metadata names the page, except on the site's front page.
 
     ``blocks`` are all the page's blocks in order (``blocks[i].index == i``). Returns the
-    headline block's index (``None`` when no block is the headline) and the title text.
+    headline block's index (``None`` when no block is the headline) and the title text
+    (see :func:`tidy_title`).
     """
+    index, text = _choose_title(blocks, meta, region_start, url)
+    return index, tidy_title(text)
+
+
+def _choose_title(
+    blocks: Sequence[Features], meta: Meta, region_start: int, url: str | None
+) -> tuple[int | None, str | None]:
     host = _host(url)
     og_title, headline, title = (t if t and _words(t) else None for t in (meta.og_title, meta.headline, meta.title))
     # metadata that only names the site ("Example News" as og:title) says nothing of the page
@@ -379,7 +408,7 @@ def choose_title(
             continue
         if scored >= MAX_SCORED:
             continue
-        own = _words(b.text)
+        own = _words(_INVISIBLE.sub("", b.text))
         if vocabulary.isdisjoint(own):
             continue  # shares no word with any reference (most headings of a long page): no match
         scored += 1
@@ -387,7 +416,7 @@ def choose_title(
         prev = blocks[b.index - 1] if 0 < b.index <= len(blocks) else None
         nxt = blocks[b.index + 1] if b.index + 1 < len(blocks) else None
         for text in _variants(b, prev, nxt, refs, own_match):
-            words = _words(text)
+            words = _words(_INVISIBLE.sub("", text))
             if not words:
                 continue
             bag, n = Counter(words), len(words)
