@@ -355,3 +355,14 @@ def test_tidy_title_drops_invisible_characters_and_permalink_signs(raw: str, tid
 def test_a_soft_hyphen_in_a_heading_does_not_split_its_words():
     blocks = _blocks(("Home Repair Assis\u00adtance Program", {"tag": "h1", "heading_level": 1}), (BODY, {}))
     assert _choose(blocks, 1, og_title="Home Repair Assistance Program") == (0, "Home Repair Assistance Program")
+
+
+def test_a_short_last_title_part_alone_matches_no_heading():
+    # no og:site_name, no URL: the brand in the header h1 is still no headline
+    blocks = _blocks(
+        ("Harbourly", {"tag": "h1", "heading_level": 1, "categories": {"nav"}}),
+        ("Otters return to the river", {"tag": "h2", "heading_level": 2, "link_chars": 26}),
+        (BODY, {}),
+    )
+    idx, text = _choose(blocks, 2, og_title="Otters return to the river :: Harbourly")
+    assert (idx, text) == (1, "Otters return to the river")

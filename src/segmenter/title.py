@@ -60,6 +60,8 @@ MAX_CONTINUATION_WORDS = 20
 #: punctuation that ends the first part of a headline that runs on (``"Awards: The best …"``):
 #: the words before it belong to the headline, they are no kicker set apart
 _RUN_ON = frozenset(":–—-|,;")
+#: the last part of a title with at most this many words does not match a heading by itself
+TAIL_MAX_WORDS = 2
 #: a title is cut into at most this many parts at its separators
 MAX_PARTS = 8
 
@@ -223,13 +225,17 @@ def _runs(text: str, site_name: str | None, host: str) -> list[str]:
     """What of a title a heading may repeat: the whole, each run of its parts from the start or
     to the end (``"A headline | Section | Site"`` gives ``A headline``, ``A headline | Section``,
     ``Section | Site``, ``Site`` …), and the parts that do not name the site, joined; but no run
-    made only of the site's name, so that a logo heading does not pass for the headline."""
+    made only of the site's name, or only of a last part of one or two words, so that a logo
+    heading does not pass for the headline."""
     pieces = _pieces(text)
     if len(pieces) <= 1:
         return [text]
     site = [_site_like(p, site_name, host) for p in pieces]
     n = len(pieces)
-    spans = [(0, j) for j in range(1, n + 1)] + [(i, n) for i in range(1, n)]
+    # a last part of a word or two ("… | Pixnet", "… - Docs") names the site or its section
+    # even when no metadata says so: it is no run by itself
+    last = n - 1 if len(_words(pieces[-1])) <= TAIL_MAX_WORDS else n
+    spans = [(0, j) for j in range(1, n + 1)] + [(i, n) for i in range(1, last)]
     out = [" ".join(pieces[i:j]) for i, j in spans if not all(site[i:j])]
     keep = [p for p, s in zip(pieces, site, strict=True) if not s]
     if keep and len(keep) < n:
