@@ -68,6 +68,16 @@ REF_HIDDEN_CLASSES = frozenset("hidden d-none is-hidden js-hidden invisible disp
 _REF_RESPONSIVE_SHOW = ("d-sm-", "d-md-", "d-lg-", "d-xl-", "d-xxl-", "visible-")
 
 
+def _shown_image_link(el: Any) -> bool:
+    """An aria-hidden link around a picture is on screen (only kept from screen readers), with a
+    short credit line at most."""
+    return (
+        _local(el.tag) == "a"
+        and any(isinstance(d.tag, str) and _local(d.tag) == "img" for d in el.iter())
+        and len(" ".join(el.itertext()).strip()) <= 80
+    )
+
+
 def ref_hidden(el: Any, *, show_hidden: bool = False) -> bool:
     """Hidden the way a browser (or a screen-reader-only utility class) hides it.
     ``show_hidden``: as scripts that reveal hidden elements show it (screen-reader-only text
@@ -77,7 +87,7 @@ def ref_hidden(el: Any, *, show_hidden: bool = False) -> bool:
         return bool({c.lower() for c in (a.get("class") or "").split()} & REF_SR_ONLY)
     if "hidden" in a:
         return True
-    if (a.get("aria-hidden") or "").strip().lower() == "true":
+    if (a.get("aria-hidden") or "").strip().lower() == "true" and not _shown_image_link(el):
         return True
     if _REF_HIDDEN_STYLE.search(a.get("style") or ""):
         return True

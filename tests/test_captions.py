@@ -12,7 +12,13 @@ from hypothesis import strategies as st
 from lxml import etree
 
 import segmenter
-from segmenter.captions import credit_from_attributes, is_credit, split_credit, strip_credit_label
+from segmenter.captions import (
+    credit_from_attributes,
+    is_credit,
+    is_credit_fragment,
+    split_credit,
+    strip_credit_label,
+)
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -243,3 +249,60 @@ def test_credit_the_alt_text_adds_to_the_caption() -> None:
     # an alt text that says something else gives no credit
     other = fig.replace("Boats at the quay at dawn. (", "A harbour (")
     assert [c.credit for c in segmenter.segment(_page(other)).captions] == [None]
+
+
+def test_a_product_box_names_its_picture() -> None:
+    # picture and credit in an aria-hidden image link, then the name, then buy buttons
+    box = ('<div class="box"><a aria-hidden="true" tabindex="-1" href="/shop/1"><picture><img src="/kettle.jpg" alt="">'
+           '</picture><p class="image-credit">Photograph: Example Outfitters</p></a><div class="inner">'
+           '<div class="name">Examplebrand Trail Kettle 2</div><div class="offers"><div><a href="/buy/1">$45 at Example '
+           'Store</a></div><div><a href="/buy/2">$49 at Other Store</a></div></div></div></div>')
+    r = segmenter.segment(_page(box))
+    assert [(c.text, c.credit_label, c.credit) for c in r.captions] == [
+        ("Examplebrand Trail Kettle 2", "Photograph:", "Example Outfitters")
+    ]
+    assert r.article is not None and "Trail Kettle" not in r.article.text
+    # without buy buttons after it, text after a picture's credit stays in the article
+    plain = box.replace("$45 at Example Store", "Read the review").replace("$49 at Other Store", "More reviews")
+    r = segmenter.segment(_page(plain))
+    assert r.article is not None and "Trail Kettle" in r.article.text
+
+
+def test_an_aria_hidden_image_link_shows_its_picture_but_not_a_card() -> None:
+    # a whole card marked aria-hidden (a duplicate for screen readers) stays hidden
+    card = ('<a aria-hidden="true" href="/s/2"><img src="/b.jpg" alt=""><span>A whole teaser card with a long headline '
+            'that runs on and on, and a snippet under it about the story</span></a>')
+    r = segmenter.segment(_page(card))
+    assert all("whole teaser card" not in b.text for b in r.blocks)
+
+
+def test_a_name_set_off_by_a_slash_in_its_own_element_is_the_credit() -> None:
+    text = "Boats wait in the old harbour / Jana Beispiel"
+    parts = (("Boats wait in the old harbour", ""), ("/ Jana Beispiel", "span.cap-author"))
+    assert split_credit(text, parts) == ("Boats wait in the old harbour", "Jana Beispiel")
+    # the same words in the running text, or lower-case words after the slash, are no credit
+    assert split_credit(text) == (text, None)
+    other = (("Boats wait in the old harbour", ""), ("/ and some more words", "span.x"))
+    assert split_credit("Boats wait in the old harbour / and some more words", other)[1] is None
+
+
+def test_a_labelled_credit_at_the_end_of_the_alt_text() -> None:
+    fig = ('<figure><img src="/a.jpg" alt="Traders set up their stalls on the square before dawn. (Photo: Jane Example / '
+           'Example Images)"><figcaption>Market day in the old town</figcaption></figure>')
+    r = segmenter.segment(_page(fig))
+    assert [(c.text, c.credit_label, c.credit) for c in r.captions] == [
+        ("Market day in the old town", "Photo:", "Jane Example / Example Images")
+    ]
+    # an alt text that ends with no labelled credit gives none
+    plain = fig.replace(" (Photo: Jane Example / Example Images)", "")
+    assert [c.credit for c in segmenter.segment(_page(plain)).captions] == [None]
+
+
+def test_a_credit_split_over_elements_without_a_caption_is_one_credit() -> None:
+    # no caption text: "(" "Image:" "Jane Example)" each in an element of its own, outside a figure
+    credit = ('<p><span class="image-credit">(</span></p><p><span class="image-credit">Image:</span></p>'
+              '<p><span class="image-credit">Jane Example)</span></p>')
+    r = segmenter.segment(_page('<img src="/a.jpg" alt="">' + credit))
+    assert [(c.text, c.credit_label, c.credit) for c in r.captions] == [("", "Image:", "Jane Example")]
+    assert is_credit_fragment("(") and is_credit_fragment("Image:")
+    assert not is_credit_fragment("Jane Example)")

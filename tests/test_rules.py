@@ -432,3 +432,54 @@ def test_text_beside_the_links_of_a_related_box_leans_to_junk():
     page = make_page([snippet, headline])
     assert [v.label for v in ClassVocabularyRule().evaluate(page.blocks[0], page)] == [Label.JUNK]
     assert list(ClassVocabularyRule().evaluate(page.blocks[1], page)) == []
+
+
+def test_a_year_alone_in_a_figcaption_is_a_caption():
+    year = make_features("1987", containers={"figure", "figcaption"})
+    assert labels(votes(CaptionRule(), year)) == [Label.CAPTION]
+    for other in ("Embed", "Zoom", "Key", "3"):
+        assert votes(CaptionRule(), make_features(other, containers={"figure", "figcaption"})) == []
+    # a year beside an image but outside a figcaption is still nothing
+    assert votes(CaptionRule(), make_features("1987", containers={"figure"})) == []
+
+
+def test_a_product_name_between_a_credit_and_buy_buttons():
+    credit = make_features("Photograph: Example Outfitters", after_image=True, categories={"credit"})
+    name = make_features("Examplebrand Trail Kettle 2")
+    buy = make_features("€45 bei Beispielladen", link_chars=20)
+    page = make_page([credit, name, buy])
+    assert labels(votes(CaptionRule(), page.blocks[1], page)) == [Label.CAPTION]
+    # a sub-heading after a figure's credit, followed by prose, is no product name
+    page = make_page([credit, name, make_features(PROSE)])
+    assert votes(CaptionRule(), page.blocks[1], page) == []
+    # nor a sentence, nor a name after a credit that sits beside no picture
+    page = make_page([credit, make_features("The kettle boils fast."), buy])
+    assert votes(CaptionRule(), page.blocks[1], page) == []
+    lone = make_features("Photograph: Example Outfitters", categories={"credit"})
+    page = make_page([lone, name, buy])
+    assert votes(CaptionRule(), page.blocks[1], page) == []
+
+
+def test_the_rest_of_a_credit_line_in_its_own_element():
+    credit = make_features("Photo by Jane Example", categories={"credit"}, containers={"figcaption"}, figure=4)
+    rest = make_features("/Example News", containers={"figcaption"}, figure=4)
+    page = make_page([credit, rest])
+    assert labels(votes(CaptionRule(), page.blocks[1], page)) == [Label.CREDIT]
+    # after caption text it is the caption's own
+    caption = make_features("Boats wait in the harbour", containers={"figcaption"}, figure=4)
+    page = make_page([caption, rest])
+    assert labels(votes(CaptionRule(), page.blocks[1], page)) == [Label.CAPTION]
+
+
+def test_table_cells_beside_images_are_no_captions():
+    cell = make_features("Included in all plans", tag="td", containers={"table", "figure"}, figure=3, after_image=True,
+                         in_table=True)
+    assert votes(CaptionRule(), cell) == []
+    row = make_features("Plan Price Basic $5 Pro $9", tag="tr", containers={"table", "figure"}, in_table=True)
+    assert votes(CaptionRule(), row) == []
+    # a caption element inside a table cell is still a caption
+    cap = make_features("Harbour at dawn", tag="td", containers={"table", "figcaption"}, in_table=True)
+    assert labels(votes(CaptionRule(), cap)) == [Label.CAPTION]
+    # and a paragraph in a figure inside a (layout) table cell too
+    para = make_features("Harbour at dawn", tag="p", containers={"table", "figure"}, in_table=True)
+    assert labels(votes(CaptionRule(), para)) == [Label.CAPTION]

@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 
 import regex
 
-from .captions import is_credit, split_credit, strip_credit_label
+from .captions import is_credit, is_credit_fragment, split_credit, strip_credit_label
 from .cards import CardLine, card_fields
 from .features import ImageRef, Page
 from .model import (
@@ -191,7 +191,11 @@ def assemble(
             same_figure = f.figure >= 0 and group is not None and group.figure == f.figure
             adjacent = (
                 f.figure < 0 and group is not None and group.figure < 0 and b.index - group.blocks[-1] == 1
-                and (b.label is Label.CREDIT) != (group.has_credit and not group.texts)
+                and (
+                    (b.label is Label.CREDIT) != (group.has_credit and not group.texts)
+                    # "(" "Image:" "Jane Doe)": a credit line split over several elements
+                    or (b.label is Label.CREDIT and group.credit_unfinished)
+                )
             )
             if not (same_figure or adjacent) or group is None:
                 group = _CaptionGroup(f.figure, len(paragraphs) - 1)
@@ -285,6 +289,11 @@ class _CaptionGroup:
         if credit:
             self._add_credit(credit)
 
+    @property
+    def credit_unfinished(self) -> bool:
+        """The last credit block was only a bracket or a label: the credit goes on."""
+        return bool(self.credits) and is_credit_fragment(self.credits[-1])
+
     def _add_credit(self, credit: str) -> None:
         # the same credit shown twice (in the caption text and in a credit element, "(AP Photo)"
         # and "AP Photo") is one credit: keep the fuller spelling
@@ -312,7 +321,7 @@ class _CaptionGroup:
         if not self.credits and ref is not None and ref.credit:
             self.credits.append(ref.credit)  # shown only as the image's tooltip or data
         if not self.credits and image is not None and image.alt and self.texts:
-            credit_in_alt = _credit_after(image.alt, " ".join(self.texts))
+            credit_in_alt = _credit_after(image.alt, " ".join(self.texts)) or _labelled_credit_in_alt(image.alt)
             if credit_in_alt:
                 self.credits.append(credit_in_alt)
         if self.credits:
@@ -330,6 +339,18 @@ def _credit_after(alt: str, text: str) -> str | None:
         return None
     rest = alt[len(text) :].strip(" |–—-")
     return rest if rest and is_credit(rest) else None
+
+
+def _labelled_credit_in_alt(alt: str) -> str | None:
+    """A credit with its label at the end of an alt text ("… at dusk. (Photo: Jane Doe/Agency)"):
+    it names who took the picture, whatever the alt text says before it."""
+    alt = " ".join(alt.split())
+    if len(alt) > 1000:
+        return None
+    _, credit = split_credit(alt)
+    if credit is None or strip_credit_label(credit)[0] is None:
+        return None
+    return credit
 
 
 def _image_near(images: dict[int, ImageRef], index: int, base: str | None) -> Image | None:

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 
 import regex
 
-__all__ = ["credit_from_attributes", "is_credit", "split_credit", "strip_credit_label"]
+__all__ = ["credit_from_attributes", "is_credit", "is_credit_fragment", "split_credit", "strip_credit_label"]
 
 # Words that introduce a credit line, as pages print them.
 _LABELS = (
@@ -123,6 +123,12 @@ def is_credit(text: str) -> bool:
     return _credit_like(text)
 
 
+def is_credit_fragment(text: str) -> bool:
+    """Only a bracket or only a label ("(", "Image:", "Foto"): the start of a credit line that
+    the page splits over several elements."""
+    return _WORD.search(text) is None or _LABEL_ONLY.fullmatch(text) is not None
+
+
 def split_credit(text: str, parts: Sequence[tuple[str, str]] = ()) -> tuple[str, str | None]:
     """Split a trailing credit off caption text: ``(caption, credit)``, credit ``None`` when
     there is none. The credit keeps its label and brackets as shown.
@@ -139,6 +145,9 @@ def split_credit(text: str, parts: Sequence[tuple[str, str]] = ()) -> tuple[str,
         last = parts[-1][0].strip()
         if last and text.endswith(last) and len(last) < len(text) and is_credit(last) and not _LABEL_ONLY.fullmatch(last):
             return text[: -len(last)].rstrip(" |–—-/"), last
+        # "… in the old town <span>/ Jane Doe</span>": a name set off by a slash in its own element
+        if last[:1] in "/|" and text.endswith(last) and len(last) < len(text) and _NAME.match(last[1:].strip()):
+            return text[: -len(last)].rstrip(), last[1:].strip()
     # the last labelled credit ("… in London. Photo: Jane Doe", "… (Image: Getty Images)")
     last_label = None
     for lm in _LABEL_RE.finditer(text):

@@ -251,7 +251,7 @@ def _is_hidden(el: Any, in_caption: bool = False) -> bool:
         return True
     # aria-hidden only keeps text from screen readers: a visible caption carries it when the
     # image's alt text already says the same
-    if attrib.get("aria-hidden", "").lower() == "true" and not in_caption:
+    if attrib.get("aria-hidden", "").lower() == "true" and not in_caption and not _shown_image_link(el):
         return True
     style = attrib.get("style")
     if style:
@@ -259,6 +259,18 @@ def _is_hidden(el: Any, in_caption: bool = False) -> bool:
         if ("none" in low or "hidden" in low) and _HIDDEN_STYLE.search(low):
             return True
     return False
+
+
+#: an aria-hidden image link shows at most this much text (a photo credit, not a whole card)
+_IMAGE_LINK_TEXT = 80
+
+
+def _shown_image_link(el: Any) -> bool:
+    """An aria-hidden link around a picture: the link is kept from screen readers (it repeats a
+    link beside it), but the picture, and a credit line printed on it, are on screen."""
+    if el.tag != "a" or next(el.iter("img"), None) is None:
+        return False
+    return len(" ".join(el.itertext()).strip()) <= _IMAGE_LINK_TEXT
 
 
 def _hidden_elements(root: Any) -> set[Any]:

@@ -329,6 +329,8 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _CJK_CHAR = re.compile(r"[\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
 _LETTER = re.compile(r"[^\W\d_]")
+#: any character of the three CJK scripts (kana, Han, Hangul): one scan rules them all out
+_ANY_CJK = re.compile(r"[\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
 # the commonest Chinese function characters (simplified and traditional): structural particles,
 # aspect markers, the copula, pronouns, common prepositions and conjunctions
 _ZH_FUNCTION = re.compile(
@@ -401,6 +403,8 @@ def sample_text(texts: Iterable[str], limit: int = SAMPLE_CHARS) -> str:
 
 def _script(sample: str) -> str | None:
     """``"zh"``, ``"ja"`` or ``"ko"`` when CJK characters make up much of the sample's letters."""
+    if _ANY_CJK.search(sample) is None:  # most pages: one C-level scan instead of four
+        return None
     letters = len(_LETTER.findall(sample))
     if not letters:
         return None

@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from functools import lru_cache
 from types import MappingProxyType
 from typing import NamedTuple, TypeAlias
 
@@ -625,6 +626,9 @@ def _accept(text: str, m: re.Match[str], kind: int) -> tuple[int, int] | None:
     return start, end
 
 
+# A card's lines are searched several times (for its headline, its age, its source); the search
+# is a pure function of the text, so its answers are kept (bounded, per process).
+@lru_cache(maxsize=2048)
 def _find(text: str) -> tuple[int, int] | None:
     """The body of :func:`find_age`."""
     if not isinstance(text, str) or not text.strip():

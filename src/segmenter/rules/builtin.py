@@ -80,6 +80,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType({
     "caption.credited_figure": 4.0,
     "caption.promo": 4.5,
     "caption.lead_phrase": 5.0,
+    "caption.product": 4.0,
     "related.leadin": 4.5,
     "related.class": 4.0,
     "related.card_headline": 5.0,
@@ -367,6 +368,7 @@ _CONTROL = regex.compile(
     r"player|bild|bilder|voir|afficher|ver|mostrar|vedi|bekijk|toon)\b|\b(?:anzeigen|geladen|laden)$",
     regex.IGNORECASE,
 )
+_YEAR = regex.compile(r"\(?(?:1[5-9]|20)\d\d\)?")
 _DURATION = regex.compile(r"^\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:min|mins|minutes|sec|s)\b)?")
 # how captions open ("Clockwise from top: …", "Pictured: …", "From left: …", "Im Bild: …")
 _CAPTION_LEAD = regex.compile(
@@ -396,7 +398,9 @@ def _not_a_caption(block: Features) -> bool:
     if not in_caption and ("byline" in block.categories or "date" in block.categories):
         return True
     if block.words <= 1:
-        return True
+        # one word is a control ("Embed", "Zoom") or a label ("Key"), but a year alone in a
+        # figcaption dates the picture (timelines, then-and-now photos): its caption
+        return not ("figcaption" in block.containers and block.link_density < 0.5 and _YEAR.fullmatch(text))
     if block.words <= 14 and (_BYLINE.match(text) or DATE_ONLY.match(text)):
         return True
     if block.tag == "blockquote" and "figcaption" not in block.containers:
@@ -460,7 +464,13 @@ class CaptionRule(WeightedRule):
             block.figure >= 0 or block.matches_alt or block.after_image or block.before_image or block.has_image
             or "figcaption" in c or "figure" in c or "itemprop:caption" in c or "caption" in cats or "credit" in cats
             or (block.words <= 16 and _follows_caption(block, page))
+            or (block.words <= 6 and block.text[:1] in "/|" and _continues_credit(block, page))
+            or (block.words <= _PRODUCT_NAME_WORDS and _follows_image_credit(block, page))
         ):
+            return
+        if block.words <= 6 and block.text[:1] in "/|" and _continues_credit(block, page):
+            # "Photo by Jane Doe" then "/Example Agency" in its own element: one credit line
+            yield self.vote(Label.CREDIT, self.weights["credit.class"], "the rest of the credit line before it")
             return
         if block.words <= 24 and _CALL_TO_ACTION.search(block.text):
             # a sign-up or app box with a picture: a promo, not the picture's caption
@@ -489,6 +499,10 @@ class CaptionRule(WeightedRule):
             and block.region_distance <= _ALT_CAPTION_REACH
         ):
             yield self.vote(label, self.weights["caption.alt"], f"{what} that repeats the alt text of the image beside it")
+        elif block.tag in _TABLE_TAGS:
+            # the text of a data table's cells (a table set in a <figure>, an image in a cell)
+            # is the table's, not a photo caption
+            return
         elif "figure" in c and block.words <= self.max_figure_words and block.link_density < 0.5:
             yield self.vote(label, self.weights["caption.in_figure"], f"{what} inside <figure>")
         elif (
@@ -497,6 +511,10 @@ class CaptionRule(WeightedRule):
         ):
             # a paragraph beside an image that opens the way captions do
             yield self.vote(Label.CAPTION, self.weights["caption.lead_phrase"], "a caption phrase beside an image")
+        elif not credit and _product_name(block, page):
+            # a product box: picture, its credit, the product's name, buy buttons; the name is
+            # what the picture shows
+            yield self.vote(Label.CAPTION, self.weights["caption.product"], "a name between a picture's credit and buy buttons")
         elif credit and block.figure >= 0 and block.link_density < 0.5:
             # the wrapper holds an image, though not always right beside the credit line
             yield self.vote(Label.CREDIT, self.weights["credit.line"], "a credit line in a small wrapper around an image")
@@ -546,6 +564,59 @@ def _credited_figure(block: Features, page: Page) -> bool:
             if "credit" in other.categories or is_credit(other.text):
                 return True
     return False
+
+
+#: elements whose own text is a table's cell or row
+_TABLE_TAGS = frozenset({"td", "th", "tr", "table", "tbody", "thead", "tfoot"})
+#: a product's name in a product box is short
+_PRODUCT_NAME_WORDS = 12
+# the buy buttons of a product box ("$90 at Example Store", "€45 bei Beispiel", "Buy now", "Check price")
+_BUY_BUTTON = regex.compile(
+    r"^(?:(?:[$€£¥]\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|\$|£|eur|usd|gbp|chf|kr|zł))\s+(?:\S+\s+)?"
+    r"(?:at|from|on|bei|chez|en|su|bij|på|w|em)\s+\S|"
+    r"buy (?:now|it|on|at)\b|shop (?:now|it|at|on)\b|check price|see (?:it |price )?(?:at|on)\b|view (?:at|on)\b|"
+    r"get it (?:at|on)\b|jetzt kaufen|acheter|comprar)",
+    regex.IGNORECASE,
+)
+
+
+def _continues_credit(block: Features, page: Page) -> bool:
+    """The block right before is a credit line (of a picture or a caption)."""
+    i = block.index
+    if i == 0 or i > len(page.blocks):
+        return False
+    prev = page.blocks[i - 1]
+    return (
+        prev.words <= 16
+        and (prev.figure >= 0 or "figcaption" in prev.containers or "credit" in prev.categories)
+        and ("credit" in prev.categories or is_credit(prev.text))
+    )
+
+
+def _follows_image_credit(block: Features, page: Page) -> bool:
+    """The block right before is a credit line printed on or under an image."""
+    i = block.index
+    if i == 0 or i > len(page.blocks):
+        return False
+    prev = page.blocks[i - 1]
+    return (
+        (prev.after_image or prev.has_image)
+        and prev.words <= 16
+        and ("credit" in prev.categories or is_credit(prev.text))
+    )
+
+
+def _product_name(block: Features, page: Page) -> bool:
+    """A short name right after an image's credit line and right before a buy button: the name of
+    the product the picture shows (text after a credit that runs on as prose is no such name)."""
+    i = block.index
+    if (
+        block.words > _PRODUCT_NAME_WORDS or block.link_density >= 0.5 or block.ends_sentence
+        or i + 1 >= len(page.blocks) or not _follows_image_credit(block, page)
+    ):
+        return False
+    nxt = page.blocks[i + 1]
+    return nxt.words <= 8 and nxt.link_density >= 0.5 and _BUY_BUTTON.match(nxt.text) is not None
 
 
 def _follows_caption(block: Features, page: Page) -> bool:
