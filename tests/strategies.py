@@ -86,7 +86,8 @@ def ref_hidden(el: Any, *, show_hidden: bool = False) -> bool:
     if show_hidden:
         return bool({c.lower() for c in (a.get("class") or "").split()} & REF_SR_ONLY)
     if "hidden" in a:
-        return True
+        # (React's streamed segments, <div hidden id="S:0">, are moved on screen by a script)
+        return re.fullmatch(r"S:\d{1,6}", a.get("id") or "") is None
     if (a.get("aria-hidden") or "").strip().lower() == "true" and not _shown_image_link(el):
         return True
     if _REF_HIDDEN_STYLE.search(a.get("style") or ""):

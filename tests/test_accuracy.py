@@ -44,11 +44,11 @@ def test_article_inside_a_wrapper_that_has_a_rail_is_found():
 
 
 def test_streamed_page_with_its_content_in_hidden_segments_is_read():
-    # streamed server rendering: a placeholder where the content goes, the content itself in a
-    # hidden element that a script moves into place
+    # a page kept hidden until its scripts run: the content sits in a hidden element that a
+    # script reveals (React's own streamed segments, id="S:n", are shown outright: see below)
     paras = "".join(f"<p>{_para(i)}</p>" for i in range(4))
     page = f"""<html><body><div hidden></div><template id="B:0"></template>
-    <div hidden id="S:0"><article><h1>The old mill</h1>{paras}</article></div>
+    <div hidden id="app-root"><article><h1>The old mill</h1>{paras}</article></div>
     <script>reveal()</script></body></html>"""
     result = segmenter.segment(page)
     assert result.article is not None
@@ -313,3 +313,46 @@ def test_an_author_box_is_not_the_story_but_an_author_class_on_the_wrapper_is_ig
     assert result.article is not None
     assert result.article.text.count("village council") == 4
     assert "twenty years" not in result.article.text
+
+
+LEGAL = (
+    "Example Homes is licensed to do business in several states, and every listing shown here is "
+    "provided by third parties whose accuracy the company does not guarantee in any way at all."
+)
+
+
+def test_fine_print_after_a_copyright_notice_is_not_the_article():
+    # a site footer without <footer> or a footer class: the copyright notice closes the page, and
+    # the licences and disclosures printed after it are fine print, however prose-like
+    paras = "".join(f"<p>{_para(i)}</p>" for i in range(8))
+    legal = "".join(f"<p>{LEGAL.replace('several', f'{i + 2}')}</p>" for i in range(2))
+    page = f"""<html><body><div class="wrap"><div class="main"><h1>The old mill</h1>{paras}</div>
+    <div class="bottom"><p>Copyright 2025 Example Homes. All rights reserved.</p>{legal}</div>
+    </div></body></html>"""
+    result = segmenter.segment(page)
+    assert result.article is not None
+    assert "old mill" in result.article.text
+    assert "licensed to do business" not in result.article.text
+
+
+def test_a_copyright_line_early_in_the_page_closes_nothing():
+    paras = "".join(f"<p>{_para(i)}</p>" for i in range(4))
+    page = f"""<html><body><p>© 2025 Example Media</p><div class="main"><h1>The old mill</h1>{paras}</div>
+    </body></html>"""
+    result = segmenter.segment(page)
+    assert result.article is not None
+    assert result.article.text.count("old mill") >= 4
+
+
+def test_streamed_react_segments_are_shown_content():
+    # React's streamed server rendering parks late parts of the page in <div hidden id="S:n">
+    # and a script moves each into its <template id="B:n"> slot at once: a reader sees them
+    nav = "".join(f'<li><a href="/s{i}">Section number {i} of the site</a></li>' for i in range(12))
+    paras = "".join(f"<p>{_para(i)}</p>" for i in range(4))
+    page = f"""<html><body><nav><ul>{nav}</ul></nav><main><template id="B:0"></template></main>
+    <div hidden id="S:0"><article><h1>The old mill</h1>{paras}</article></div>
+    <div hidden id="drawer"><p>{_para(9).replace("council", "drawer")}</p></div></body></html>"""
+    result = segmenter.segment(page)
+    assert result.article is not None
+    assert result.article.text.count("old mill") >= 4
+    assert "drawer" not in " ".join(b.text for b in result.blocks)

@@ -245,10 +245,15 @@ def _read_meta(root: Any, elements: Sequence[Any]) -> Meta:
     return Meta(title, og_title, site_name, description, canonical, lang, headline)
 
 
+_STREAMED_SEGMENT = re.compile(r"S:\d{1,6}")
+
+
 def _is_hidden(el: Any, in_caption: bool = False) -> bool:
     attrib = el.attrib
     if "hidden" in attrib:
-        return True
+        # React's streamed server rendering sends each late part of the page as a hidden
+        # <div id="S:n"> that a script moves into its place at once: it is shown content
+        return not _STREAMED_SEGMENT.fullmatch(attrib.get("id", ""))
     # aria-hidden only keeps text from screen readers: a visible caption carries it when the
     # image's alt text already says the same
     if attrib.get("aria-hidden", "").lower() == "true" and not in_caption and not _shown_image_link(el):
@@ -645,7 +650,9 @@ def _finish(
             return True
         return nd in (region1_chain if c in _LONG_CATEGORIES else wrapper_nodes)
 
-    def negative(r: _Raw) -> bool:
+    def negative(i: int, r: _Raw) -> bool:
+        if i > closing:
+            return True
         for c, nd in r.cats.items():
             if c in NEGATIVE_CATEGORIES and not ignored(c, nd, wrappers):
                 return True
@@ -655,8 +662,12 @@ def _finish(
                 return True
         return False
 
+    # a copyright notice in the last part of the page closes it: what follows is the site's
+    # fine print (licences, trademarks, disclosures), however prose-like, even outside <footer>
+    closing = _closing_notice(raws)
     second = [
-        -weights.negative * len(r.text) if negative(r) else b for r, b in zip(raws, base, strict=True)
+        -weights.negative * len(r.text) if negative(i, r) else b
+        for i, (r, b) in enumerate(zip(raws, base, strict=True))
     ]
     region = _best_region(second, node_block_start, node_block_end)
     if region < 0:
@@ -671,7 +682,8 @@ def _finish(
             # page again without them
             wrappers |= layout
             second = [
-                -weights.negative * len(r.text) if negative(r) else b for r, b in zip(raws, base, strict=True)
+                -weights.negative * len(r.text) if negative(i, r) else b
+                for i, (r, b) in enumerate(zip(raws, base, strict=True))
             ]
             region = _best_region(second, node_block_start, node_block_end)
             if region < 0:
@@ -726,7 +738,9 @@ def _finish(
     feats: list[Features] = []
     for i, r in enumerate(raws):
         distance = REGION_FAR
-        node = r.owner
+        # (the fine print after a closing copyright notice is beyond the page's end: far from
+        # the region wherever its elements sit)
+        node = r.owner if i <= closing else -1
         for _ in range(REGION_NEAR_LEVELS + 6):
             if node < 0:
                 break
@@ -1029,6 +1043,31 @@ def _figure_containers(
 #: the text region found with class markers keeps less than this share of the prose of the
 #: region found without them: the markers are suspect
 COLLAPSE_SHARE = 0.2
+
+
+#: a copyright notice ("© 2025 Name. All rights reserved.", "Copyright 2024 …")
+_COPYRIGHT = re.compile(
+    r"^(?:copyright\b|©|\(c\)\s*\d{4})|\ball rights reserved\b|\balle rechte vorbehalten\b|"
+    r"\btous droits réservés\b|\btodos los derechos reservados\b",
+    re.IGNORECASE,
+)
+#: the notice closes the page only in its last part (share of the page's text before it)
+CLOSING_NOTICE_SHARE = 0.75
+#: a notice is a short line
+CLOSING_NOTICE_WORDS = 30
+
+
+def _closing_notice(raws: list[_Raw]) -> int:
+    """The index of the first copyright notice in the last quarter of the page's text (a short
+    line), or ``len(raws)`` when there is none: the blocks after it are the site's fine print."""
+    total = sum(len(r.text) for r in raws)
+    seen = 0
+    for i, r in enumerate(raws):
+        if seen >= CLOSING_NOTICE_SHARE * total and len(r.text) < 300:
+            if r.text.count(" ") < CLOSING_NOTICE_WORDS and _COPYRIGHT.search(r.text):
+                return i
+        seen += len(r.text)
+    return len(raws)
 
 
 def _layout_markers(
