@@ -12,7 +12,7 @@ from segmenter.features import Meta, build_page
 from segmenter.model import Features
 from segmenter.parse import to_tree
 from segmenter.testing import make_features
-from segmenter.title import choose_title, clean_title, jsonld_headline, title_similarity
+from segmenter.title import choose_title, clean_title, jsonld_headline, tidy_title, title_similarity, url_slug
 
 BODY = "The council voted on Tuesday to reopen the old ferry pier after two years of repairs. " * 6
 
@@ -246,3 +246,123 @@ def test_article_title_is_og_title_as_the_page_shows_it():
     result = segmenter.segment(html)
     assert result.article is not None
     assert result.article.title == "The ferry pier is open again"
+
+
+# --- the URL's slug and metadata that only names the site ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "slug"),
+    [
+        ("https://news.example/2024/05/otters-return-to-the-river-1234.html", "otters return to the river"),
+        ("https://shop.example/c/rain_boots/?page=2", "rain boots"),
+        ("https://news.example/story/88123/", None),
+        ("https://news.example/", None),
+        (None, None),
+    ],
+)
+def test_url_slug_reads_the_words_of_the_last_named_segment(url: str | None, slug: str | None):
+    assert url_slug(url) == slug
+
+
+def test_the_slug_settles_an_h1_that_no_metadata_confirms():
+    blocks = _blocks(("Rain boots", {"tag": "h1", "heading_level": 1}), (BODY, {}))
+    # <title> is an SEO line the h1 does not repeat; the URL names the page after the h1
+    got = _choose(blocks, 1, url="https://shop.example/c/rain-boots", title="Waterproof footwear for every season | Shop")
+    assert got == (0, "Rain boots")
+    # a slug that names the metadata's title, or no slug, leaves the metadata's title
+    seo = "https://shop.example/c/waterproof-footwear-season"
+    assert _choose(blocks, 1, url=seo, title="Waterproof footwear for every season | Shop")[1] == (
+        "Waterproof footwear for every season"
+    )
+    assert _choose(blocks, 1, title="Waterproof footwear for every season")[1] == "Waterproof footwear for every season"
+
+
+def test_og_title_that_only_names_the_site_is_no_title():
+    blocks = _blocks(("Summer offers", {"tag": "h2", "heading_level": 2, "link_chars": 13}), (BODY, {}))
+    meta = {"og_title": "Valley Outfitters", "site_name": "Valley Outfitters", "title": "Rain boots for children"}
+    assert _choose(blocks, 1, url="https://valley.example/kids/boots", **meta)[1] == "Rain boots for children"
+    # on the front page, the site's name is the page's title
+    assert _choose(blocks, 1, url="https://valley.example/", **meta)[1] == "Valley Outfitters"
+    # and with nothing else said, the site's name stays
+    assert _choose(blocks, 1, og_title="Valley Outfitters", site_name="Valley Outfitters")[1] == "Valley Outfitters"
+
+
+def test_a_headline_set_over_two_headings_is_joined():
+    blocks = _blocks(
+        ("Harbour notes from the ferry pier:", {"tag": "h2", "heading_level": 2}),
+        ("A good year", {"tag": "h4", "heading_level": 4}),
+        (BODY, {}),
+    )
+    idx, text = _choose(blocks, 0, og_title="Harbour notes from the ferry pier: a good year")
+    assert (idx, text) == (0, "Harbour notes from the ferry pier: A good year")
+    # a dek in a smaller heading after a headline that does not run on is not joined
+    dek = _blocks(
+        ("A guide to the ferry pier", {"tag": "h1", "heading_level": 1}),
+        ("Timetables and fares for the pier ferries", {"tag": "h4", "heading_level": 4}),
+        (BODY, {}),
+    )
+    assert _choose(dek, 0, og_title="A guide to the ferry pier (timetables and fares)")[1] == "A guide to the ferry pier"
+    # a section heading after a headline that matches on its own is not joined
+    alone = _blocks(
+        ("A year at the ferry pier", {"tag": "h1", "heading_level": 1}),
+        ("What changed", {"tag": "h2", "heading_level": 2}),
+        (BODY, {}),
+    )
+    assert _choose(alone, 0, og_title="A year at the ferry pier")[1] == "A year at the ferry pier"
+
+
+def test_dublin_core_title_is_read_as_the_declared_title():
+    html = (
+        '<html><head><title>report-harbour-07 - Harbour Notes</title><meta name="DC.Title" content="Harbour Notes"></head>'
+        f"<body><p>{BODY}</p></body></html>"
+    )
+    assert _page(html).meta.og_title == "Harbour Notes"
+    result = segmenter.segment(html)
+    assert result.article is not None
+    assert result.article.title == "Harbour Notes"
+
+
+def test_the_slug_prefers_the_h1_to_a_section_heading_that_repeats_the_metadata():
+    blocks = _blocks(
+        ("A field guide to river otters", {"tag": "h1", "heading_level": 1}),
+        (BODY, {}),
+        ("Where river otters live", {"tag": "h2", "heading_level": 2}),
+        (BODY, {}),
+    )
+    meta = {"title": "Where river otters live | Valley Wildlife"}
+    assert _choose(blocks, 1, url="https://wild.example/guides/field-guide-river-otters", **meta) == (
+        0, "A field guide to river otters"
+    )
+    # without a slug naming the h1, the heading that repeats the metadata stays
+    assert _choose(blocks, 1, url="https://wild.example/guides/river-otters-live", **meta)[0] == 2
+
+
+@pytest.mark.parametrize(
+    ("raw", "tidy"),
+    [
+        ("Home Repair Assis\u00adtance Program", "Home Repair Assistance Program"),
+        ("Middleware\u00b6", "Middleware"),
+        ("Playbooks \uf0c1", "Playbooks"),
+        ("Learn C#", "Learn C#"),
+        ("\u00b6", None),
+    ],
+)
+def test_tidy_title_drops_invisible_characters_and_permalink_signs(raw: str, tidy: str | None):
+    assert tidy_title(raw) == tidy
+
+
+def test_a_soft_hyphen_in_a_heading_does_not_split_its_words():
+    blocks = _blocks(("Home Repair Assis\u00adtance Program", {"tag": "h1", "heading_level": 1}), (BODY, {}))
+    assert _choose(blocks, 1, og_title="Home Repair Assistance Program") == (0, "Home Repair Assistance Program")
+
+
+def test_a_short_last_title_part_alone_matches_no_heading():
+    # no og:site_name, no URL: the brand in the header h1 is still no headline
+    blocks = _blocks(
+        ("Harbourly", {"tag": "h1", "heading_level": 1, "categories": {"nav"}}),
+        ("Otters return to the river", {"tag": "h2", "heading_level": 2, "link_chars": 26}),
+        (BODY, {}),
+    )
+    idx, text = _choose(blocks, 2, og_title="Otters return to the river :: Harbourly")
+    assert (idx, text) == (1, "Otters return to the river")

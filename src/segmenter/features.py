@@ -214,6 +214,10 @@ def _text_stats(text: str, language: str = UNDETERMINED) -> tuple[int, float]:
     return text_stats(text, language)
 
 
+#: ``<meta>`` names of the title the publisher declares (Open Graph, Twitter, Dublin Core)
+_TITLE_KEYS = frozenset({"og:title", "twitter:title", "dc.title", "dc:title", "dcterms.title", "dcterms:title"})
+
+
 def _read_meta(root: Any, elements: Sequence[Any]) -> Meta:
     """The page's :class:`Meta` from its ``<title>``, ``<meta>``, ``<link>`` and JSON-LD
     ``<script>`` elements (collected by the walk, in document order: a page whose markup closes
@@ -230,7 +234,7 @@ def _read_meta(root: Any, elements: Sequence[Any]) -> Meta:
             content = el.get("content")
             if not content:
                 continue
-            if key in ("og:title", "twitter:title") and og_title is None:
+            if key in _TITLE_KEYS and og_title is None:
                 og_title = " ".join(content.split()) or None
             elif key == "og:site_name" and site_name is None:
                 site_name = content.strip() or None

@@ -19,7 +19,9 @@ if TYPE_CHECKING:  # features imports this module: the types only, no import cyc
     from .features import Meta
     from .model import Features
 
-__all__ = ["choose_title", "clean_title", "is_jsonld", "jsonld_headline", "title_similarity"]
+__all__ = [
+    "choose_title", "clean_title", "is_jsonld", "jsonld_headline", "tidy_title", "title_similarity", "url_slug"
+]
 
 _WORD = re.compile(r"\w+")
 _NON_WORD = re.compile(r"\W+")
@@ -53,9 +55,13 @@ HEADLINE_TOKENS = frozenset(
 )
 #: at most this many words before a headline make a kicker (an overline) set apart from it
 KICKER_MAX_WORDS = 10
+#: at most this many words in a heading that goes on with the headline before it
+MAX_CONTINUATION_WORDS = 20
 #: punctuation that ends the first part of a headline that runs on (``"Awards: The best …"``):
 #: the words before it belong to the headline, they are no kicker set apart
 _RUN_ON = frozenset(":–—-|,;")
+#: the last part of a title with at most this many words does not match a heading by itself
+TAIL_MAX_WORDS = 2
 #: a title is cut into at most this many parts at its separators
 MAX_PARTS = 8
 
@@ -86,6 +92,32 @@ def _host(url: str | None) -> str:
         return ""
 
 
+_SLUG_SPLIT = re.compile(r"[-_+.,~]+|%20")
+
+
+def url_slug(url: str | None) -> str | None:
+    """The words of a URL's slug, the last segment of its path that has two words or more
+    (``/2024/05/new-bridge-opens-downtown-123.html`` gives ``"new bridge opens downtown"``):
+    publishers name a page there after its headline. Numbers alone (ids, dates) and a file
+    extension are left out; ``None`` when no segment has two words."""
+    if not url:
+        return None
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return None
+    for segment in reversed(path.split("/")[-4:]):
+        words = [w for w in _SLUG_SPLIT.split(segment) if w and not w.isdigit()]
+        if words and words[-1].lower() in _EXTENSIONS:
+            words.pop()
+        if len(words) >= 2:
+            return " ".join(words)
+    return None
+
+
+_EXTENSIONS = frozenset({"html", "htm", "shtml", "php", "asp", "aspx", "jsp", "cms"})
+
+
 def _site_like(part: str, site_name: str | None, host: str) -> bool:
     """Whether a part of a title names the site: it matches ``og:site_name`` or is spelled out
     in the page's host name (``"Example.com"`` or ``"EXAMPLE"`` on ``www.example.com``)."""
@@ -97,6 +129,21 @@ def _site_like(part: str, site_name: str | None, host: str) -> bool:
 
 def _pieces(title: str) -> list[str]:
     return [p for p in _TITLE_SEPARATORS.split(title) if p.strip()][:MAX_PARTS]
+
+
+def _front_page(url: str | None) -> bool:
+    """Whether ``url`` is a site's front page (no path)."""
+    if not url:
+        return False
+    try:
+        return urlsplit(url).path in ("", "/")
+    except ValueError:
+        return False
+
+
+def _only_site(title: str, site_name: str | None, host: str) -> bool:
+    """Whether every part of a title names the site (an ``og:title`` that is the site's name)."""
+    return all(_site_like(p, site_name, host) for p in _pieces(title) or [title])
 
 
 def clean_title(title: str | None, site_name: str | None, url: str | None = None) -> str | None:
@@ -178,13 +225,17 @@ def _runs(text: str, site_name: str | None, host: str) -> list[str]:
     """What of a title a heading may repeat: the whole, each run of its parts from the start or
     to the end (``"A headline | Section | Site"`` gives ``A headline``, ``A headline | Section``,
     ``Section | Site``, ``Site`` …), and the parts that do not name the site, joined; but no run
-    made only of the site's name, so that a logo heading does not pass for the headline."""
+    made only of the site's name, or only of a last part of one or two words, so that a logo
+    heading does not pass for the headline."""
     pieces = _pieces(text)
     if len(pieces) <= 1:
         return [text]
     site = [_site_like(p, site_name, host) for p in pieces]
     n = len(pieces)
-    spans = [(0, j) for j in range(1, n + 1)] + [(i, n) for i in range(1, n)]
+    # a last part of a word or two ("… | Pixnet", "… - Docs") names the site or its section
+    # even when no metadata says so: it is no run by itself
+    last = n - 1 if len(_words(pieces[-1])) <= TAIL_MAX_WORDS else n
+    spans = [(0, j) for j in range(1, n + 1)] + [(i, n) for i in range(1, last)]
     out = [" ".join(pieces[i:j]) for i, j in spans if not all(site[i:j])]
     keep = [p for p, s in zip(pieces, site, strict=True) if not s]
     if keep and len(keep) < n:
@@ -235,11 +286,17 @@ def _is_candidate(b: Features) -> bool:
     )
 
 
-def _variants(b: Features, prev: Features | None, refs: Sequence[_Ref], own_match: bool) -> list[str]:
+def _variants(
+    b: Features, prev: Features | None, nxt: Features | None, refs: Sequence[_Ref], own_match: bool
+) -> list[str]:
     """The texts a candidate may stand for: its own; without a kicker set apart before it (its
     first inline part, or the words before a reference it ends with, when no punctuation joins
-    them); with the kicker line just before it (only when its own text matches a reference
-    already: a photo credit above an unrelated heading must not make that heading match)."""
+    them); with the kicker line just before it, or with the heading right after it that goes
+    on with the headline (``"Harbour Notes:"`` over ``"A year at the pier"``: the first ends
+    in a colon or dash, the second begins in lower case or is a heading of the same level);
+    the last two
+    only when its own text matches a reference already: a photo credit above an unrelated
+    heading must not make that heading match."""
     out = [b.text]
     if len(b.parts) > 1:
         out.append(" ".join(t for t, _ in b.parts[1:]))
@@ -263,7 +320,33 @@ def _variants(b: Features, prev: Features | None, refs: Sequence[_Ref], own_matc
         and not set(_words(prev.text)) <= set(low)
     ):
         out.append(f"{prev.text.rstrip(':')}: {b.text}")
+    if (
+        own_match
+        and nxt is not None
+        and nxt.index == b.index + 1
+        and nxt.heading_level
+        and not nxt.all_link
+        and 0 < nxt.words <= MAX_CONTINUATION_WORDS
+        and (b.text[-1] in _RUN_ON or nxt.text[0].islower() or nxt.heading_level == b.heading_level)
+    ):
+        out.append(f"{b.text} {nxt.text}")
     return out
+
+
+#: characters a reader does not see (soft hyphen, zero-width spaces and joiners, BOM)
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+#: a permalink sign after a heading (``"Usage¶"``, an icon font's private-use glyph, 🔗),
+#: shown only on hover
+_PERMALINK = re.compile("\\s*[\u00b6\U0001f517\ue000-\uf8ff]+\\s*$")
+
+
+def tidy_title(text: str | None) -> str | None:
+    """A title as a reader sees it: without invisible characters (a soft hyphen splits a word
+    in two) and without a permalink sign at its end."""
+    if not text:
+        return text
+    text = _PERMALINK.sub("", _INVISIBLE.sub("", text))
+    return text or None
 
 
 def choose_title(
@@ -284,14 +367,31 @@ def choose_title(
     heading's text. When no heading matches the metadata, the headline block is the last
     ``<h1>`` before the body region (``region_start``: the index of its first block) that is not
     furniture, and the title text the metadata's (the page's own headings do not confirm any
-    of them: an h1 such as "About this site" is no title).
+    of them: an h1 such as "About this site" is no title), unless the URL's slug names that
+    h1 and not the metadata's title (a shop's "Rain boots" under an SEO ``<title>``).
+    Metadata that only names the site (og:title "Valley Outfitters") is left out when other
+    metadata names the page, except on the site's front page.
 
     ``blocks`` are all the page's blocks in order (``blocks[i].index == i``). Returns the
-    headline block's index (``None`` when no block is the headline) and the title text.
+    headline block's index (``None`` when no block is the headline) and the title text
+    (see :func:`tidy_title`).
     """
+    index, text = _choose_title(blocks, meta, region_start, url)
+    return index, tidy_title(text)
+
+
+def _choose_title(
+    blocks: Sequence[Features], meta: Meta, region_start: int, url: str | None
+) -> tuple[int | None, str | None]:
     host = _host(url)
-    refs = [_Ref(t, meta.site_name, host) for t in (meta.og_title, meta.headline, meta.title) if t and _words(t)]
-    has_og = bool(meta.og_title and _words(meta.og_title))
+    og_title, headline, title = (t if t and _words(t) else None for t in (meta.og_title, meta.headline, meta.title))
+    # metadata that only names the site ("Example News" as og:title) says nothing of the page
+    # when other metadata does, except on the site's front page, which the site's name titles
+    named = [t is not None and not _only_site(t, meta.site_name, host) for t in (og_title, headline, title)]
+    if any(named) and not _front_page(url):
+        og_title, headline, title = (t if keep else None for t, keep in zip((og_title, headline, title), named, strict=True))
+    refs = [_Ref(t, meta.site_name, host) for t in (og_title, headline, title) if t]
+    has_og = og_title is not None
     vocabulary = {w for r in refs for w in r.tokens}
     scored = 0
     best: tuple[float, Features, str] | None = None
@@ -314,14 +414,15 @@ def choose_title(
             continue
         if scored >= MAX_SCORED:
             continue
-        own = _words(b.text)
+        own = _words(_INVISIBLE.sub("", b.text))
         if vocabulary.isdisjoint(own):
             continue  # shares no word with any reference (most headings of a long page): no match
         scored += 1
         own_match = max(r.similarity(Counter(own), len(own)) for r in refs) >= MATCH
         prev = blocks[b.index - 1] if 0 < b.index <= len(blocks) else None
-        for text in _variants(b, prev, refs, own_match):
-            words = _words(text)
+        nxt = blocks[b.index + 1] if b.index + 1 < len(blocks) else None
+        for text in _variants(b, prev, nxt, refs, own_match):
+            words = _words(_INVISIBLE.sub("", text))
             if not words:
                 continue
             bag, n = Counter(words), len(words)
@@ -342,9 +443,32 @@ def choose_title(
                 key = og_sim - (0.05 if furniture else 0.0) - 0.0001 * b.index
                 if shown is None or key > shown[0] + 1e-9:
                     shown = (key, text)
+    slug = url_slug(url)
     if best is not None:
+        if (
+            fallback is not None
+            and not fallback_furniture
+            and best[1].heading_level != 1
+            and fallback.index < best[1].index
+            and _slug_prefers(slug, fallback.text, best[2])
+        ):
+            # a section heading further down repeats the metadata, but the URL names the page
+            # after the h1 above it
+            return fallback.index, fallback.text
         return best[1].index, shown[1] if shown is not None else best[2]
-    declared = clean_title(meta.og_title or meta.headline or meta.title, meta.site_name, url)
+    declared = clean_title(og_title or headline or title, meta.site_name, url)
     if fallback is not None:
+        if declared and not fallback_furniture and _slug_prefers(slug, fallback.text, declared):
+            return fallback.index, fallback.text
         return fallback.index, declared or fallback.text
     return None, declared
+
+
+def _slug_prefers(slug: str | None, heading: str, other: str) -> bool:
+    """Whether the URL's slug, the publisher's third name for the page, names ``heading``
+    (an h1 the metadata does not confirm) rather than ``other`` (the metadata's title, or a
+    heading that repeats it)."""
+    if not slug:
+        return False
+    sim = title_similarity(slug, heading)
+    return sim >= MATCH and sim > title_similarity(slug, other)
