@@ -413,3 +413,29 @@ def test_streamed_react_segments_are_shown_content():
     assert result.article is not None
     assert result.article.text.count("old mill") >= 4
     assert "drawer" not in " ".join(b.text for b in result.blocks)
+
+
+def test_thread_whose_prose_is_all_in_comment_markup_keeps_its_posts():
+    # a forum thread that declares no schema.org type: every post sits in comment markup
+    posts = "".join(
+        f'<div class="comment"><p class="author">member{i}</p><p>{_para(i)} {_para(i + 7)}</p></div>'
+        for i in range(6)
+    )
+    page = f"""<html><body><nav><a href="/">Forum home</a></nav><main><h1>Restoring an old mill</h1>
+    <div class="comments">{posts}</div></main></body></html>"""
+    result = segmenter.segment(page)
+    assert result.article is not None
+    assert result.article.text.count("village council") >= 10
+
+
+def test_comments_under_a_story_stay_out_of_it():
+    paras = "".join(f"<p>{_para(i)}</p>" for i in range(3))
+    comments = "".join(
+        f'<div class="comment"><p>{_para(i).replace("council", "reader")} I disagree.</p></div>' for i in range(12)
+    )
+    page = f"""<html><body><main><h1>The old mill</h1><div class="story">{paras}</div>
+    <div class="comments">{comments}</div></main></body></html>"""
+    result = segmenter.segment(page)
+    assert result.article is not None
+    assert "village council" in result.article.text
+    assert "I disagree" not in result.article.text

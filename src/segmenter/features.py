@@ -569,6 +569,25 @@ def build_page(
 _DISCUSSION_TYPES = ("DiscussionForumPosting", "QAPage")
 
 
+#: a page whose prose is in comment markup, at least this much of it (weighted characters), with
+#: less than THREAD_OUTSIDE_SHARE of that outside, is a discussion: its posts are its content
+THREAD_MIN_PROSE = 1500.0
+THREAD_OUTSIDE_SHARE = 0.05
+
+
+def _thread_page(raws: list[_Raw], base: list[float]) -> bool:
+    """The page's prose is (almost) all in comment markup: a forum thread or a Q&A page that
+    does not declare itself one. A story with comments under it has its own prose outside them."""
+    inside = outside = 0.0
+    for r, b in zip(raws, base, strict=True):
+        if b > 0:
+            if "comments" in r.cats:
+                inside += b
+            else:
+                outside += b
+    return inside >= THREAD_MIN_PROSE and outside < THREAD_OUTSIDE_SHARE * inside
+
+
 def _declares_discussion(text: str | None) -> bool:
     return text is not None and any(t in text for t in _DISCUSSION_TYPES)
 
@@ -606,6 +625,8 @@ def _finish(
     # markers on elements that hold the first region (layout wrappers such as a body-wide
     # "has-sidebar" class must not condemn the article inside them).
     base = [_prose_weight(r, w, s, weights) for r, (w, s) in zip(raws, stats, strict=True)]
+    # a forum thread that declares nothing: all its prose is in comment markup
+    discussion = discussion or _thread_page(raws, base)
     region1 = _best_region(base, node_block_start, node_block_end)
     wrappers = _ancestors_or_self(region1, node_parent)
     # A weak marker on an element that holds much of the page's prose is a layout or post
