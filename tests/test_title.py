@@ -366,3 +366,18 @@ def test_a_short_last_title_part_alone_matches_no_heading():
     )
     idx, text = _choose(blocks, 2, og_title="Otters return to the river :: Harbourly")
     assert (idx, text) == (1, "Otters return to the river")
+
+
+def test_headline_set_as_a_block_inside_its_heading_keeps_the_heading_level():
+    # <h2><span>kicker</span><div>headline</div></h2>: the div is its own block, still the h2's text
+    paras = "".join(
+        f"<p>The harbour board met on day {i} to weigh the cost of dredging the old channel again.</p>"
+        for i in range(5)
+    )
+    page = f"""<html><head><title>Harbour board backs dredging plan - Example Post</title></head><body>
+    <article><h2><span>Coast</span><div>Harbour board backs dredging plan</div></h2>{paras}</article>
+    </body></html>"""
+    result = segmenter.segment(page)
+    block = next(b for b in result.blocks if b.text == "Harbour board backs dredging plan")
+    assert block.features.heading_level == 2
+    assert result.article is not None and result.article.title == "Harbour board backs dredging plan"

@@ -388,7 +388,7 @@ def build_page(
                     after_image=pending_after_image,
                     path4=owner.path4,
                     repeat_keys=tuple(keys),
-                    heading_level=_HEADING_TAGS.get(owner.tag, 0),
+                    heading_level=_heading_level(owners),
                     parts=parts,
                 )
             )
@@ -563,6 +563,16 @@ def build_page(
         node_parent, node_tag, node_nth, node_block_start, node_block_end, sig_counts, discussion,
     )
     return dataclasses.replace(page, warnings=(limit_hit,)) if limit_hit else page
+
+
+def _heading_level(owners: list[_Frame]) -> int:
+    """The level of the heading the block is (or sits in: a headline set as a ``<div>`` inside
+    an ``<h2>`` after a kicker span is still the h2's text), 0 for none; a few levels up at most."""
+    for fr in owners[-1:-4:-1]:
+        level = _HEADING_TAGS.get(fr.tag)
+        if level:
+            return level
+    return 0
 
 
 #: schema.org types of a page whose posts (in comment markup) are its content
