@@ -439,3 +439,16 @@ def test_comments_under_a_story_stay_out_of_it():
     assert result.article is not None
     assert "village council" in result.article.text
     assert "I disagree" not in result.article.text
+
+
+def test_a_photo_credit_late_in_the_story_closes_nothing():
+    # "© Name" under a picture near the end of a story is a credit, not the site's notice: the
+    # story's last part, in a container of its own after the picture, is still the story
+    paras = "".join(f"<p>{_para(i)}</p>" for i in range(7))
+    tail = "".join(f"<p>{_para(i + 20)}</p>" for i in range(2))
+    page = f"""<html><body><article><h1>The old mill</h1><div class="part">{paras}</div>
+    <figure><img src="/mill.jpg" alt=""><figcaption>© Jane Doe</figcaption></figure>
+    <div class="part">{tail}</div></article></body></html>"""
+    result = segmenter.segment(page)
+    assert result.article is not None
+    assert "day 21 of the week" in result.article.text

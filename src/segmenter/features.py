@@ -1083,8 +1083,10 @@ COLLAPSE_SHARE = 0.2
 
 
 #: a copyright notice ("© 2025 Name. All rights reserved.", "Copyright 2024 …")
+#: (a bare "© Name" or "Copyright: Name" is a photo credit, which may stand anywhere in a story:
+#: a notice names a year or its rights)
 _COPYRIGHT = re.compile(
-    r"^(?:copyright\b|©|\(c\)\s*\d{4})|\ball rights reserved\b|\balle rechte vorbehalten\b|"
+    r"^(?:copyright\s*:?\s*(?:©|\(c\))?|©|\(c\))\s*\d{4}|\ball rights reserved\b|\balle rechte vorbehalten\b|"
     r"\btous droits réservés\b|\btodos los derechos reservados\b",
     re.IGNORECASE,
 )
