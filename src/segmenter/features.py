@@ -702,10 +702,15 @@ def _finish(
     # a copyright notice in the last part of the page closes it: what follows is the site's
     # fine print (licences, trademarks, disclosures), however prose-like, even outside <footer>
     closing = _closing_notice(raws)
-    second = [
-        -weights.negative * len(r.text) if negative(i, r) else b
-        for i, (r, b) in enumerate(zip(raws, base, strict=True))
-    ]
+
+    def marked_weights() -> list[float]:
+        # the prose weights with every block that negative() condemns counted against the region
+        return [
+            -weights.negative * len(r.text) if negative(i, r) else b
+            for i, (r, b) in enumerate(zip(raws, base, strict=True))
+        ]
+
+    second = marked_weights()
     region = _best_region(second, node_block_start, node_block_end)
     if region < 0:
         region = region1
@@ -718,10 +723,7 @@ def _finish(
             # the weak markers that emptied the region are the page builder's layout: read the
             # page again without them
             wrappers |= layout
-            second = [
-                -weights.negative * len(r.text) if negative(i, r) else b
-                for i, (r, b) in enumerate(zip(raws, base, strict=True))
-            ]
+            second = marked_weights()
             region = _best_region(second, node_block_start, node_block_end)
             if region < 0:
                 region = region1
