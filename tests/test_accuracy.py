@@ -452,3 +452,108 @@ def test_a_photo_credit_late_in_the_story_closes_nothing():
     result = segmenter.segment(page)
     assert result.article is not None
     assert "day 21 of the week" in result.article.text
+
+
+def test_an_inline_widget_class_does_not_mark_the_sentence_around_it():
+    # a formula widget classed like a menu ("ContextMenu_Attached") inside a sentence: its class
+    # describes the widget, not the prose it sits in
+    paras = "".join(f"<p>{_para(i)}</p>" for i in range(3))
+    page = f"""<html><body><h1>The old mill</h1>{paras}
+    <p>When <span class="Formula ContextMenu_Attached"><math><mi>x</mi></math></span>, the
+    council agreed that the roof of the old mill must be repaired before the winter comes.</p>
+    </body></html>"""
+    result = segmenter.Segmenter(keep_evidence=True).segment(page)
+    assert result.article is not None
+    assert "roof of the old mill" in result.article.text
+    block = next(b for b in result.blocks if "roof of the old mill" in b.text)
+    assert "'nav'" not in str(result.explain(block.index))
+
+
+def test_an_inline_junk_class_that_covers_the_line_still_marks_it():
+    paras = "".join(f"<p>{_para(i)}</p>" for i in range(4))
+    page = f"""<html><body><h1>The old mill</h1>{paras}
+    <p><span class="share-tools">Share this story with your friends and family on every network</span></p>
+    </body></html>"""
+    result = segmenter.segment(page)
+    assert result.article is not None
+    assert "Share this story" not in result.article.text
+
+
+def test_an_author_span_names_its_whole_line():
+    # a marker class (byline) counts with any text of its own: "Agency" before the date
+    paras = "".join(f"<p>{_para(i)}</p>" for i in range(4))
+    page = f"""<html><body><article><h1>The old mill</h1>
+    <div class="info"><span class="author">Agency</span> 30 April 2015 07:19 (updated 07:38)</div>
+    {paras}</article></body></html>"""
+    result = segmenter.segment(page)
+    assert result.article is not None
+    assert "07:19" not in result.article.text
+
+
+def _reference_page(notes_class: str) -> str:
+    paras = "".join(f"<p>{_para(i)}</p>" for i in range(8))
+    refs = "".join(
+        f'<li id="cite_note-{i}"><b><a href="#r{i}">^</a></b> <cite class="citation">'
+        f'<a href="https://example.org/mill/{i}">"Mills of the valley, part {i}"</a>. Valley Press. '
+        f"{2000 + i}.</cite></li>"
+        for i in range(8)
+    )
+    return f"""<html><body><div class="page"><div class="main"><h1>The old mill</h1>
+    <div class="section">{paras}</div></div>
+    <div class="{notes_class}"><h2>References</h2><ol>{refs}</ol></div>
+    <div class="site-nav"><ul><li><a href="/a">Home</a></li><li><a href="/b">About</a></li></ul></div>
+    </div></body></html>"""
+
+
+@pytest.mark.parametrize("notes_class", ["reflist", "footnotes", "wp-block-footnotes", "bibliography"])
+def test_the_articles_references_beside_its_text_are_part_of_it(notes_class):
+    result = segmenter.segment(_reference_page(notes_class))
+    assert result.article is not None
+    assert result.article.text.count("Mills of the valley") == 8
+    assert not any("Mills of the valley" in card.title for card in result.related)
+
+
+def test_the_same_list_in_a_neutral_box_reads_as_links_to_elsewhere():
+    # the control: without a references class nothing says the list is the article's own
+    result = segmenter.segment(_reference_page("box"))
+    assert result.article is not None
+    assert "Mills of the valley" not in result.article.text
+
+
+def test_a_dialog_role_marks_a_box_over_the_page_however_much_prose_it_holds():
+    story = "".join(f"<p>{_para(i)}</p>" for i in range(3))
+    notice = "".join(
+        f"<p>{_para(i).replace('council', 'partner')} You can change this choice at any time.</p>" for i in range(5)
+    )
+    page = f"""<html><body><main><h1>The old mill</h1>{story}</main>
+    <div class="cs-banner"><div role="alertdialog"><h2>Notice</h2>{notice}</div></div></body></html>"""
+    result = segmenter.segment(page)
+    assert result.article is not None
+    assert "village council" in result.article.text
+    assert "partner" not in result.article.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We and selected third parties use cookies or similar technologies for technical purposes.",
+        "We and our 812 partners store and access information on your device.",
+    ],
+)
+def test_consent_notices_are_fine_print(text):
+    block = make_features(text=text, words=len(text.split()))
+    votes = list(BoilerplateTextRule().evaluate(block, make_page([block])))
+    assert votes and votes[0].label is Label.JUNK
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Les også: Ministeren går av etter tre år", "Läs också: Så blir vädret i helgen", "Czytaj też: Nowy most w mieście",
+     "Читайте также: Новый мост открыт"],
+)
+def test_read_also_lead_ins_in_more_languages(text):
+    from segmenter.rules.builtin import RelatedLinkRule
+
+    block = make_features(text=text, words=len(text.split()), first_href="/x", link_chars=len(text) - 12, link_density=0.7)
+    votes = list(RelatedLinkRule().evaluate(block, make_page([block])))
+    assert votes and votes[0].label is Label.RELATED

@@ -145,7 +145,7 @@ class Page:
 class _Frame:
     __slots__ = (
         "node", "tag", "is_block", "containers", "cats", "marks", "skipped", "tokens", "path4", "first_class",
-        "inline_key", "sig",
+        "inline_key", "sig", "cat_start",
     )
 
     def __init__(
@@ -172,6 +172,8 @@ class _Frame:
         self.path4 = path4
         self.first_class = first_class
         self.inline_key: str | None = None
+        # (flush count, text count) where an inline element with classes began (see build_page)
+        self.cat_start: tuple[int, int] | None = None
         # the sibling-shape key: tag and first class name (items of one list often differ only
         # in modifier classes, "item item--first", which must not split them into shapes)
         self.sig = tag + "." + first_class
@@ -341,6 +343,13 @@ def build_page(
     buf_link = 0
     buf_href: str | None = None
     buf_cats: dict[str, int] | None = None
+    # how much of the block's text each inline class category covers: an inline element's classes
+    # describe its own text, so a junk class goes to the block only when that text is half the
+    # block or more (a math widget's "menu" class says nothing of the sentence around it)
+    buf_cover: dict[str, int] = {}
+    buf_chars = 0  # non-blank characters added to the block so far
+    flushes = 0
+    open_cats: list[tuple[_Frame, frozenset[str]]] = []  # inline elements with classes, still open
     buf_image = False
     link_depth = 0
     link_hrefs: list[str | None] = []
@@ -348,8 +357,9 @@ def build_page(
     before_image: set[int] = set()
 
     def add_text(text: str) -> None:
-        nonlocal buf_link, buf_href
+        nonlocal buf_link, buf_href, buf_chars
         pieces.append(text)
+        buf_chars += len(text) - text.count(" ") - text.count("\n")
         piece_keys.append(inline_keys[-1] if inline_keys else "")
         if link_depth:
             buf_link += len(" ".join(text.split()))
@@ -357,15 +367,35 @@ def build_page(
                 # a link that wraps several blocks (a whole card): each block gets its href
                 buf_href = link_hrefs[-1]
 
+    def cover(fr: _Frame, cats_of: frozenset[str]) -> None:
+        """Count the text an inline element with classes holds in the current block."""
+        start = fr.cat_start
+        covered = buf_chars - start[1] if start is not None and start[0] == flushes else buf_chars
+        for c in cats_of:
+            buf_cover[c] = buf_cover.get(c, 0) + covered
+
     def flush() -> None:
-        nonlocal pieces, buf_link, buf_href, buf_cats, buf_image, pending_after_image
+        nonlocal pieces, buf_link, buf_href, buf_cats, buf_image, pending_after_image, buf_chars, flushes
         if not pieces:
             return
         text = " ".join("".join(pieces).split())
         parts = _parts(pieces, piece_keys) if len(set(piece_keys)) > 1 else ()
         if text and owners:
             owner = owners[-1]
-            cats = owner.cats if buf_cats is None else {**owner.cats, **buf_cats}
+            if buf_cats is not None:
+                for fr, cats_of in open_cats:
+                    cover(fr, cats_of)
+                # a junk class must cover half the block; a marker class (byline, date, credit)
+                # names the line it is on, so any text of its own will do ("AFP" in an author
+                # span before the date)
+                half = buf_chars / 2
+                inline = {
+                    c: n for c, n in buf_cats.items()
+                    if buf_cover.get(c, 0) >= (half if c in NEGATIVE_CATEGORIES else min(half, 1))
+                }
+                cats = {**owner.cats, **inline} if inline else owner.cats
+            else:
+                cats = owner.cats
             parent_tokens = owners[-2].tokens if len(owners) > 1 else ()
             # the nearest few ancestors' sibling-shape keys, resolved after the walk
             keys: list[tuple[int, int, str]] = []
@@ -398,6 +428,9 @@ def build_page(
         buf_link = 0
         buf_href = None
         buf_cats = None
+        buf_cover.clear()
+        buf_chars = 0
+        flushes += 1
         buf_image = False
 
     node_count = 0
@@ -427,6 +460,9 @@ def build_page(
                 tokens, cats_here = classify((cls or "") + " " + (ident or ""))
             else:
                 tokens, cats_here = (), frozenset()
+            role = el.get("role")
+            if role and role in _DIALOG_ROLES:
+                cats_here = cats_here | _DIALOG  # a box the page opens over itself, named by its role
             parent = stack[-1] if stack else None
             if tag == "script" and not discussion and "json" in (el.get("type") or ""):
                 discussion = _declares_discussion(el.text)
@@ -474,7 +510,6 @@ def build_page(
             extra: dict[str, int] | None = None
             if tag in SEMANTIC_TAGS:
                 extra = {tag: node}
-            role = el.get("role")
             if role:
                 extra = extra or {}
                 extra["role:" + role.strip().lower()] = node
@@ -489,12 +524,14 @@ def build_page(
             if extra:
                 containers = {**containers, **extra}
             cats = parent.cats if parent is not None else {}
+            inline_cats: frozenset[str] | None = None
             if cats_here and tag not in ("html", "body"):
                 if is_block or parent is None:
                     cats = {**cats, **{c: node for c in cats_here}}
                 else:
-                    # an inline element's classes describe only its own text
+                    # an inline element's classes describe only its own text (see buf_cover)
                     buf_cats = {**(buf_cats or {}), **{c: node for c in cats_here}}
+                    inline_cats = cats_here
             mk = parent.marks if parent is not None else frozenset()
             own_marks = marks.get(el) if marks else None
             if own_marks:
@@ -508,6 +545,9 @@ def build_page(
                 frame.inline_key = tag + "." + (cls or "")
                 inline_keys.append(frame.inline_key)
             stack.append(frame)
+            if inline_cats is not None:
+                frame.cat_start = (flushes, buf_chars)
+                open_cats.append((frame, inline_cats))
             if is_block:
                 owners.append(frame)
             if pnode >= 0 and tag not in _NO_REPEAT_TAGS:
@@ -547,6 +587,8 @@ def build_page(
                     link_hrefs.pop()
                 if frame.inline_key is not None:
                     inline_keys.pop()
+                if frame.cat_start is not None:
+                    cover(*open_cats.pop())
                 node = frame.node
                 node_block_end[node] = len(raws)
             tail = el.tail
@@ -563,6 +605,10 @@ def build_page(
         node_parent, node_tag, node_nth, node_block_start, node_block_end, sig_counts, discussion,
     )
     return dataclasses.replace(page, warnings=(limit_hit,)) if limit_hit else page
+
+
+_DIALOG_ROLES = frozenset({"dialog", "alertdialog"})
+_DIALOG = frozenset({"dialog"})
 
 
 def _heading_level(owners: list[_Frame]) -> int:
@@ -685,6 +731,8 @@ def _finish(
         # posts are the content, however the markup calls them.
         if discussion and c == "comments":
             return True
+        if c == "dialog":
+            return False  # a dialog is over the page, whatever it holds: never the page's wrapper
         return nd in (region1_chain if c in _LONG_CATEGORIES else wrapper_nodes)
 
     def negative(i: int, r: _Raw) -> bool:
@@ -950,6 +998,8 @@ def _cards(
                     or any(_is_sponsored(part) for part, _ in r.parts)
                 ):
                     bad.add(node)
+                if "notes" in r.cats:
+                    bad.add(node)  # the entries of a reference list cite sources; they tease nothing
                 if "nav" in r.containers or "role:navigation" in r.containers:
                     in_nav.add(node)
                 break

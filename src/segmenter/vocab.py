@@ -112,6 +112,9 @@ _CATEGORY_PATTERNS: dict[str, str] = {
     r"bildtext|legende|didascalia|leyenda|legenda|onderschrift|imagecaption|mediacaption",
     "credit": r"credit|credits|photocredit|imagecredit|copyrightholder|photographer|bildquelle|"
     r"fotograf|fotocredit|fotonachweis",
+    # an article's own apparatus: its footnotes, reference list and bibliography (Wikipedia's
+    # "reflist", WordPress's "wp-block-footnotes", DPUB-ARIA's "doc-endnotes")
+    "notes": r"references|reflist|refbegin|footnotes?|endnotes?|bibliography",
     "content": r"article|articles|content|entry|post|story|body|text|prose|richtext|articlebody|"
     r"storybody|postbody|entrycontent|postcontent|main|maincontent|artikel|inhalt|contenu|"
     r"contenido|corpo|texto",
@@ -136,11 +139,14 @@ _CATEGORY_WORDS = _expand(_CATEGORY_PATTERNS)
 
 #: categories that make text junk (or at least not body)
 NEGATIVE_CATEGORIES = frozenset(
-    {"nav", "share", "newsletter", "comments", "cookie", "ad", "footer", "sidebar", "related", "tags", "overlay"}
+    {"nav", "share", "newsletter", "comments", "cookie", "ad", "footer", "sidebar", "related", "tags", "overlay",
+     "dialog"}
 )
 
-#: negative categories that stay negative on however large an element (see features._finish)
-STRONG_CATEGORIES = frozenset({"share", "cookie", "ad", "comments", "newsletter"})
+#: negative categories that stay negative on however large an element (see features._finish);
+#: "dialog" has no class words: it comes from ``role="dialog"`` / ``role="alertdialog"``, a box
+#: the page opens over itself (a consent notice, a sign-in prompt)
+STRONG_CATEGORIES = frozenset({"share", "cookie", "ad", "comments", "newsletter", "dialog"})
 
 #: strong categories of small widgets (a share bar, a signup box): on an element that holds much
 #: of the page's prose they name a wrapper ("share-container" around a post, a newsletter's
@@ -160,6 +166,7 @@ CATEGORY_KINDS: dict[str, str] = {
     "related": "promo",
     "tags": "navigation",
     "overlay": "other",
+    "dialog": "other",
 }
 
 _TOKEN_SPLIT = re.compile(r"[^0-9A-Za-z]+")
@@ -257,7 +264,9 @@ LEADIN = regex.compile(
     r"^(?:read more|read also|related|more|see also|also read|read next|recommended|watch|"
     r"lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|à lire aussi|lire aussi|"
     r"voir aussi|lee también|leer más|te puede interesar|leia também|leggi anche|lees ook|"
-    r"ook interessant)\s*[:：»>|–—-]\s*",
+    r"ook interessant|les også|les mer|læs også|läs också|läs även|lue myös|czytaj też|czytaj także|"
+    r"zobacz też|zobacz także|читайте также|смотрите также|ilgili haber|bunu da okuyun)"
+    r"\s*[:：»>|–—-]\s*",
     regex.IGNORECASE,
 )
 
@@ -380,7 +389,8 @@ CONSENT = regex.compile(
     r"checking|registering|creating|proceeding)\b[^.]{0,200}?\b(?:agree|consent|accept|acknowledg)|"
     r"i (?:consent|agree) to (?:receiv|the (?:terms|privacy|use|processing|storage)|my (?:data|personal|email|information)|"
     r"be contacted|being contacted|\p{Lu}\p{L}* processing)|i consent\b|i would like to (?:be emailed|receive)|"
-    r"we use cookies\b|this (?:web)?site uses cookies\b|we and our (?:\d+ )?partners\b|to make \w+ work, we log)",
+    r"we use cookies\b|this (?:web)?site uses cookies\b|we and (?:our|selected) (?:\d+ )?(?:third parties|partners)\b|"
+    r"to make \w+ work, we log)",
     regex.IGNORECASE,
 )
 

@@ -52,6 +52,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType({
     "region.outside": 1.5,
     "region.near": 1.0,
     "region.lead": 1.5,
+    "region.notes": 2.0,
     "container.nav": 2.5,
     "container.footer": 2.5,
     "container.aside": 2.0,
@@ -213,6 +214,9 @@ class MainRegionRule(WeightedRule):
             yield self.vote(Label.JUNK, self.weights["region.near"], "just outside the densest text region")
             if _leads_into_region(block):
                 yield self.vote(Label.BODY, self.weights["region.lead"], "prose right beside the text region")
+            elif "notes" in block.categories and not (block.categories & NEGATIVE_CATEGORIES):
+                # footnotes and references follow the text in a box of their own
+                yield self.vote(Label.BODY, self.weights["region.notes"], "the article's notes or references, beside its text")
         else:
             yield self.vote(Label.JUNK, self.weights["region.outside"], "outside the densest text region")
 
@@ -237,7 +241,7 @@ class LinkDensityRule(WeightedRule):
 
     name = "link-density"
     priority = 400
-    requires = frozenset({"link_density", "words", "all_link", "heading_level", "tag", "in_main_region"})
+    requires = frozenset({"link_density", "words", "all_link", "heading_level", "tag", "in_main_region", "categories"})
     emits = frozenset({Label.JUNK})
 
     def __init__(self, threshold: float = 0.33, short_words: int = 8, *, weights: Mapping[str, float] | None = None) -> None:
@@ -250,6 +254,8 @@ class LinkDensityRule(WeightedRule):
         # a cell of a table in the article region links the row's subject (a film, a place): the
         # table's data, not a menu, so the cell's links weigh half and it is no lone link
         cell = block.tag in _CELL_TAGS and block.in_main_region
+        # so does an entry of the article's references: it links the source it cites
+        cell = cell or "notes" in block.categories
         if ld > self.threshold:
             weight = self.weights["link.density"] * (ld - self.threshold) / (1 - self.threshold)
             if cell:
