@@ -28,6 +28,20 @@ def test_layout_modifier_classes_carry_no_vocabulary():
     assert "sidebar" in classify("right-rail")[1]
 
 
+def test_tailwind_arbitrary_variants_name_no_category():
+    # "[&_figcaption]:mt-xs" styles the figcaptions inside the element; the element is no caption
+    assert "caption" not in classify("[&_figcaption]:mt-xs lg:[&_p]:text-black")[1]
+    assert "caption" in classify("figcaption mt-xs")[1]
+    assert "nav" in classify("w-[calc(100%-2rem)] nav-bar")[1]
+
+
+def test_skip_names_a_skip_link_only():
+    # "skip-item" is the anchor a table of contents jumps to, full of prose; "skip-link" is the link
+    assert "nav" not in classify("skip-item")[1]
+    assert "nav" in classify("skip-link")[1]
+    assert "nav" in classify("skip-to-content")[1]
+
+
 def test_article_inside_a_wrapper_that_has_a_rail_is_found():
     paras = "".join(f"<p>{_para(i)}</p>" for i in range(4))
     comments = "".join(
@@ -531,6 +545,12 @@ def test_a_dialog_role_marks_a_box_over_the_page_however_much_prose_it_holds():
     assert result.article is not None
     assert "village council" in result.article.text
     assert "partner" not in result.article.text
+
+
+def test_a_skip_ad_button_is_furniture():
+    block = make_features(text="Skip Ad", words=2)
+    votes = list(BoilerplateTextRule().evaluate(block, make_page([block])))
+    assert votes and votes[0].label is Label.JUNK
 
 
 @pytest.mark.parametrize(

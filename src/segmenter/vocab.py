@@ -79,7 +79,7 @@ _CATEGORY_PATTERNS: dict[str, str] = {
     # (not "promo" among the ads: many sites call their own story teasers promos; not "pub":
     # it is also short for "published", as in "pub-date")
     "nav": r"nav|navs|navbar|navigation|navi|menu|menus|menubar|submenu|megamenu|breadcrumbs?|crumbs?|"
-    r"pagination|pager|skip|skiplink|topbar|toolbar|masthead|drawer|hamburger|jumplinks?",
+    r"pagination|pager|skiplink|skiplinks|skipnav|skiptocontent|skiptomain|skiptomaincontent|topbar|toolbar|masthead|drawer|hamburger|jumplinks?",
     "share": r"share|shares|sharing|sharebar|sharetools|social|socials|addthis|sociallinks|follow|"
     r"sharethis|whatsapp|facebook|twitter|linkedin|pinterest",
     # not "paywall"/"premium"/"piano": publishers put those on the article body itself
@@ -170,6 +170,7 @@ CATEGORY_KINDS: dict[str, str] = {
 }
 
 _TOKEN_SPLIT = re.compile(r"[^0-9A-Za-z]+")
+_BRACKETED = re.compile(r"\[[^\]]*\]")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
@@ -203,6 +204,10 @@ def _word(word: str) -> tuple[tuple[str, ...], frozenset[str]]:
         return (word,), (frozenset((cat,)) if cat else frozenset())
     if _TAXONOMY.match(word):
         return (), frozenset()
+    if "[" in word:
+        # Tailwind's arbitrary variants and values ("[&_figcaption]:mt-xs", "w-[calc(100%-2rem)]")
+        # name the descendants they style or a CSS value, not the element: only the utility counts
+        word = _BRACKETED.sub("", word)
     parts = [p for p in _TOKEN_SPLIT.split(word if word.islower() else _CAMEL.sub("-", word)) if p]
     tokens = [p.lower() for p in parts]
     if len(parts) > 1:
@@ -318,7 +323,7 @@ BOILERPLATE: tuple[tuple[str, regex.Pattern[str]], ...] = (
     (
         "promo",
         regex.compile(
-            r"^(?:sign up|subscribe|get (?:our|the) newsletter|newsletter|register|log ?in|sign in|"
+            r"^(?:sign up|subscribe|get (?:our|the) newsletter|newsletter|register|log ?in|sign in|skip (?:this )?ad|"
             r"download (?:the|our)(?: [\p{L}\p{N}]+){0,4} app|get the app|advertisement|advertising|anzeige|werbung|publicité|publicidad|"
             r"sponsored|promoted|paid content|abonnieren|jetzt abonnieren|s'abonner|suscríbete|gift this article|support (?:local |independent |quality )?journalism|already a subscriber|"
             r"reklama|reklame|annons|mainos|pubblicità|publicidade|powered by|get our [\w -]{0,30}(?:email|newsletter))\b",
