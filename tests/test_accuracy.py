@@ -577,3 +577,19 @@ def test_read_also_lead_ins_in_more_languages(text):
     block = make_features(text=text, words=len(text.split()), first_href="/x", link_chars=len(text) - 12, link_density=0.7)
     votes = list(RelatedLinkRule().evaluate(block, make_page([block])))
     assert votes and votes[0].label is Label.RELATED
+
+
+def test_a_highlighters_comment_class_in_code_is_no_comment_section():
+    # highlight.js and Prism mark the comments of a code sample "hljs-comment" / "token comment"
+    paras = "".join(f"<p>{_para(i)}</p>" for i in range(4))
+    code = "\n".join(
+        f'<span class="hljs-comment"># step {i}: stage every modified file before the commit</span>\ngit add -A'
+        for i in range(6)
+    )
+    page = f"<html><body><article><h1>The old mill</h1>{paras}<pre><code>{code}</code></pre>{paras}</article></body></html>"
+    result = segmenter.Segmenter(keep_evidence=True).segment(page)
+    assert result.article is not None
+    assert "git add -A" in result.article.text
+    block = next(b for b in result.blocks if "git add -A" in b.text)
+    assert "'comments'" not in str(result.explain(block.index))
+

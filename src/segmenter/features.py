@@ -352,6 +352,7 @@ def build_page(
     open_cats: list[tuple[_Frame, frozenset[str]]] = []  # inline elements with classes, still open
     buf_image = False
     link_depth = 0
+    code_depth = 0  # open <pre>/<code> elements
     link_hrefs: list[str | None] = []
     pending_after_image = False
     before_image: set[int] = set()
@@ -528,6 +529,8 @@ def build_page(
             if cats_here and tag not in ("html", "body"):
                 if is_block or parent is None:
                     cats = {**cats, **{c: node for c in cats_here}}
+                elif code_depth:
+                    pass  # a highlighter's classes in code ("hljs-comment") name kinds of tokens
                 else:
                     # an inline element's classes describe only its own text (see buf_cover)
                     buf_cats = {**(buf_cats or {}), **{c: node for c in cats_here}}
@@ -556,6 +559,8 @@ def build_page(
             if tag == "a":
                 link_depth += 1
                 link_hrefs.append(el.get("href"))
+            elif tag in _CODE_TAGS:
+                code_depth += 1
             elif tag == "img":
                 src = el.get("src") or el.get("data-src") or el.get("data-lazy-src")
                 images.append(
@@ -585,6 +590,8 @@ def build_page(
                 if frame.tag == "a":
                     link_depth -= 1
                     link_hrefs.pop()
+                elif frame.tag in _CODE_TAGS:
+                    code_depth -= 1
                 if frame.inline_key is not None:
                     inline_keys.pop()
                 if frame.cat_start is not None:
@@ -607,6 +614,7 @@ def build_page(
     return dataclasses.replace(page, warnings=(limit_hit,)) if limit_hit else page
 
 
+_CODE_TAGS = frozenset({"pre", "code"})
 _DIALOG_ROLES = frozenset({"dialog", "alertdialog"})
 _DIALOG = frozenset({"dialog"})
 
