@@ -155,7 +155,8 @@ def check_structure(result: Segmentation) -> None:
         assert isinstance(b.label, Label), f"block {b.index} has label {b.label!r}"
     refs: list[int] = []
     if result.article is not None:
-        refs.extend(p.block for p in result.article.paragraphs)
+        declared = any("articleBody" in w for w in result.warnings)
+        refs.extend(p.block for p in result.article.paragraphs if not (declared and p.block == -1))
     for c in result.captions:
         refs.extend(c.blocks)
     for r in result.related:

@@ -593,3 +593,59 @@ def test_a_highlighters_comment_class_in_code_is_no_comment_section():
     block = next(b for b in result.blocks if "git add -A" in b.text)
     assert "'comments'" not in str(result.explain(block.index))
 
+
+
+def _paywalled(body_paragraphs: int, shown: int) -> str:
+    import json as _json
+
+    body = "\n".join(_para(i) for i in range(body_paragraphs))
+    ld = _json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "The old mill",
+                      "isAccessibleForFree": False, "articleBody": body})
+    paras = "".join(f"<p>{_para(i)}</p>" for i in range(shown))
+    return f"""<html><head><script type="application/ld+json">{ld}</script></head><body><article>
+    <h1>The old mill</h1>{paras}<div class="paywall"><p>Subscribe to read the whole story.</p></div>
+    </article></body></html>"""
+
+
+def test_a_paywalled_page_gives_the_article_body_it_declares():
+    result = segmenter.segment(_paywalled(12, 2))
+    assert result.article is not None
+    assert result.article.text.count("village council") == 12
+    assert all(p.block == -1 for p in result.article.paragraphs)
+    assert any("articleBody" in w for w in result.warnings)
+    # the blocks on the page keep their labels
+    assert sum(b.label is Label.BODY for b in result.blocks if "village council" in b.text) == 2
+
+
+def test_a_page_that_shows_its_whole_body_keeps_its_own_paragraphs():
+    result = segmenter.segment(_paywalled(4, 4))
+    assert result.article is not None
+    assert all(p.block >= 0 for p in result.article.paragraphs)
+    assert not any("articleBody" in w for w in result.warnings)
+
+
+def test_the_declared_body_can_be_turned_off():
+    result = segmenter.Segmenter(declared_body=False).segment(_paywalled(12, 2))
+    assert result.article is not None
+    assert result.article.text.count("village council") == 2
+
+
+def test_a_declared_body_of_another_text_is_not_taken():
+    from segmenter.assemble import declared_body
+    from segmenter.model import Article, Paragraph
+
+    article = Article("The old mill", (Paragraph(PROSE, block=3),))
+    other = " ".join(["Quarterly revenue figures for the regional bus network rose sharply again."] * 20)
+    assert declared_body(article, other) is None
+    assert declared_body(article, " ".join([PROSE] * 6)) is not None
+
+
+def test_a_declared_body_in_html_is_read_as_text():
+    from segmenter.assemble import declared_body
+    from segmenter.model import Article, Paragraph
+
+    article = Article("The old mill", (Paragraph(PROSE, block=3),))
+    body = "".join(f"<p>{_para(i)} <a href='/x'>More</a></p>" for i in range(6))
+    got = declared_body(article, body)
+    assert got is not None and len(got.paragraphs) == 6
+    assert "<" not in got.text

@@ -25,7 +25,7 @@ from .model import (
     RelatedCard,
 )
 
-__all__ = ["AssembleOptions", "assemble", "drop_repeats", "listing_labels"]
+__all__ = ["AssembleOptions", "assemble", "declared_body", "drop_repeats", "listing_labels"]
 
 _WORD = regex.compile(r"\w+")
 # the space a join leaves inside brackets: "( Image: PA )" -> "(Image: PA)"
@@ -261,6 +261,42 @@ def assemble(
     else:
         article = Article(title=title_text, paragraphs=tuple(paragraphs), byline=byline, dateline=dateline)
     return article, tuple(captions), tuple(related), tuple(junk)
+
+
+#: a declared body replaces the shown one when it has at least this many words, this many times
+#: the shown body's, and holds at least this share of the shown body's words (3 letters or more)
+DECLARED_MIN_WORDS = 150
+DECLARED_MIN_RATIO = 2.0
+DECLARED_MIN_SHARE = 0.7
+_BREAK_TAG = regex.compile(r"</?(?:p|br|div|h[1-6]|li|ul|ol|blockquote|section|figure)\b[^<>]{0,2000}>", regex.I)
+_TAG = regex.compile(r"</?[A-Za-z][^<>]{0,2000}>")
+
+
+def declared_body(article: Article, body: str | None) -> Article | None:
+    """The article with the text the page declares for it, when the page shows only its start.
+
+    A paywalled page shows a teaser and declares the whole story in its JSON-LD ``articleBody``
+    (:attr:`segmenter.features.Meta.article_body`), as search engines ask publishers to. When
+    that body is much longer than the text shown and holds (nearly) all of the shown text, it is
+    the article's text: one paragraph per line, each with ``block=-1`` (no block on the page holds
+    it). Otherwise ``None``: the shown article stands. A summary, another story's body or a body
+    the page shows in full never replaces it.
+    """
+    if not body:
+        return None
+    declared = _WORD.findall(body.lower())
+    shown = _WORD.findall(article.text.lower())
+    if len(declared) < DECLARED_MIN_WORDS or len(declared) < DECLARED_MIN_RATIO * len(shown):
+        return None
+    own = {w for w in shown if len(w) >= 3}
+    if own and len(own & set(declared)) < DECLARED_MIN_SHARE * len(own):
+        return None
+    if "<" in body:
+        # some publishers declare the body as HTML: its block tags part the paragraphs
+        body = _TAG.sub("", _BREAK_TAG.sub("\n", body))
+    lines = [" ".join(line.split()) for line in body.splitlines()]
+    paragraphs = tuple(Paragraph(line, ParagraphKind.PARAGRAPH, -1) for line in lines if line)
+    return replace(article, paragraphs=paragraphs)
 
 
 class _CaptionGroup:

@@ -20,7 +20,7 @@ from lxml import etree
 from .captions import credit_from_attributes
 from .lang import UNDETERMINED, detect, sample_text, text_stats
 from .model import Features, _unchecked
-from .title import choose_title, is_jsonld, jsonld_headline, title_similarity
+from .title import choose_title, is_jsonld, jsonld_article, title_similarity
 from .vocab import (
     BLOCK_TAGS,
     NEGATIVE_CATEGORIES,
@@ -88,6 +88,9 @@ class Meta:
     lang: str | None = None
     #: the ``headline`` of the page's JSON-LD article (``<script type="application/ld+json">``)
     headline: str | None = None
+    #: the ``articleBody`` of that article: its whole text, which a paywalled page declares
+    #: while it shows only the start (see :func:`segmenter.assemble.declared_body`)
+    article_body: str | None = None
 
 
 @dataclass(frozen=True)
@@ -247,8 +250,8 @@ def _read_meta(root: Any, elements: Sequence[Any]) -> Meta:
                 canonical = el.get("href")
         elif el.text:  # a JSON-LD script
             jsonld.append(el.text)
-    headline = jsonld_headline(jsonld) if jsonld else None
-    return Meta(title, og_title, site_name, description, canonical, lang, headline)
+    headline, body = jsonld_article(jsonld) if jsonld else (None, None)
+    return Meta(title, og_title, site_name, description, canonical, lang, headline, body)
 
 
 _STREAMED_SEGMENT = re.compile(r"S:\d{1,6}")

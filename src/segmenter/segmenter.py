@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from .assemble import AssembleOptions, assemble, drop_repeats, listing_labels
+from .assemble import AssembleOptions, assemble, declared_body, drop_repeats, listing_labels
 from .features import Page, RegionWeights, build_page
 from .model import Block, Evidence, Segmentation, _unchecked
 from .parse import decode, to_tree
@@ -43,6 +43,10 @@ class Options:
         shown (content that scripts reveal).
     :param keep_evidence: keep every rule's evidence for :meth:`Segmentation.explain`; turn off to
         save memory in batch jobs.
+    :param declared_body: when a page shows only the start of its article (a paywall) and
+        declares the whole text as its JSON-LD ``articleBody``, the article's text is that body
+        (see :func:`segmenter.assemble.declared_body`; ``warnings`` says so). The blocks keep
+        their labels either way.
     """
 
     min_article_chars: int = 250
@@ -53,6 +57,7 @@ class Options:
     max_bytes: int | None = None
     max_nodes: int | None = None
     time_budget: float | None = None
+    declared_body: bool = True
 
 
 @dataclass(frozen=True)
@@ -274,6 +279,14 @@ class Segmenter:
             AssembleOptions(self.options.min_article_chars, self.options.min_article_prose_words),
             now,
         )
+        if article is not None and self.options.declared_body:
+            declared = declared_body(article, page.meta.article_body)
+            if declared is not None:
+                article = declared
+                warnings.append(
+                    "the page shows only the start of its article: the article's text is the"
+                    " articleBody its JSON-LD declares"
+                )
         keep = self.options.keep_evidence
         return Segmentation(
             article=article,

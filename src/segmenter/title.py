@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # features imports this module: the types only, no import cyc
     from .model import Features
 
 __all__ = [
-    "choose_title", "clean_title", "is_jsonld", "jsonld_headline", "tidy_title", "title_similarity", "url_slug"
+    "choose_title", "clean_title", "is_jsonld", "jsonld_article", "jsonld_headline", "tidy_title", "title_similarity", "url_slug"
 ]
 
 _WORD = re.compile(r"\w+")
@@ -181,7 +181,15 @@ def jsonld_headline(scripts: Sequence[str]) -> str | None:
     objects), never recursively. A script that is not valid JSON (common: stray commas, raw
     newlines) is searched for a ``"headline": "…"`` field instead.
     """
+    return jsonld_article(scripts)[0]
+
+
+def jsonld_article(scripts: Sequence[str]) -> tuple[str | None, str | None]:
+    """The ``headline`` (see :func:`jsonld_headline`) and the ``articleBody`` of the page's
+    JSON-LD article: the body only from an article-like object of valid JSON, whitespace kept
+    (its line breaks part its paragraphs)."""
     fallback: str | None = None
+    body: str | None = None
     for script in scripts:
         text = script[:JSONLD_MAX_CHARS]
         try:
@@ -207,14 +215,18 @@ def jsonld_headline(scripts: Sequence[str]) -> str | None:
             headline = item.get("headline")
             types = item.get("@type")
             type_text = " ".join(map(str, types)) if isinstance(types, list) else str(types or "")
+            if body is None and _ARTICLE_TYPE.search(type_text):
+                declared = item.get("articleBody")
+                if isinstance(declared, str) and declared.strip():
+                    body = html.unescape(declared).strip()
             if isinstance(headline, str) and headline.strip():
                 if _ARTICLE_TYPE.search(type_text):
-                    return _clean_text(headline)
+                    return _clean_text(headline), body
                 fallback = fallback or headline
             for value in item.values():
                 if isinstance(value, dict | list):
                     queue.append(value)
-    return _clean_text(fallback) if fallback else None
+    return (_clean_text(fallback) if fallback else None), body
 
 
 def _clean_text(text: str) -> str | None:
