@@ -649,3 +649,20 @@ def test_a_declared_body_in_html_is_read_as_text():
     got = declared_body(article, body)
     assert got is not None and len(got.paragraphs) == 6
     assert "<" not in got.text
+
+
+def test_a_mega_menu_in_nav_is_never_the_pages_wrapper():
+    # a shop's mega menu of custom elements (no <a>, so no link density) holds more text than the
+    # product's description: the <nav> around it still marks it as navigation
+    items = "".join(
+        f'<div class="col"><dropdown-item href="/c{i}">Acoustic and electric guitar category number {i} '
+        f"with cases and gig bags</dropdown-item></div>"
+        for i in range(40)
+    )
+    desc = "".join(f"<p>{_para(i)}</p>" for i in range(2))
+    page = f"""<html><body><section class="site-header"><nav class="site-nav">{items}</nav></section>
+    <main><h1>The old mill</h1>{desc}</main></body></html>"""
+    result = segmenter.segment(page)
+    assert result.article is not None
+    assert "village council" in result.article.text
+    assert "guitar category" not in result.article.text

@@ -40,7 +40,8 @@ WRAPPER_SHARE = 0.25
 # strong markers that count on however large an element: a long thread is still comments
 _LONG_CATEGORIES = STRONG_CATEGORIES - WIDGET_CATEGORIES
 STRONG_WRAPPER_SHARE = 0.6
-_FOOTER_CONTAINERS = ("footer", "role:contentinfo")
+# containers that are never a layout wrapper, however much text they hold (see _finish)
+_FOOTER_CONTAINERS = ("footer", "role:contentinfo", "nav", "role:navigation")
 #: region_distance counts at most this many levels above the region; beyond is REGION_FAR
 REGION_NEAR_LEVELS = 4
 REGION_FAR = 9
@@ -711,7 +712,8 @@ def _finish(
             nd for r in raws for nd in r.containers.values()
         }
         # a site footer is no post wrapper however much text it holds (legal notes, an "about
-        # us" blurb): it counts unless it holds the region itself
+        # us" blurb), nor is a <nav> (a shop's mega menu of scripted items that are no links):
+        # they count unless they hold the region itself
         footers = {nd for r in raws for c, nd in r.cats.items() if c == "footer"} | {
             nd for r in raws for c, nd in r.containers.items() if c in _FOOTER_CONTAINERS
         }
