@@ -309,3 +309,36 @@ def test_a_credit_split_over_elements_without_a_caption_is_one_credit() -> None:
     assert [(c.text, c.credit_label, c.credit) for c in r.captions] == [("", "Image:", "Jane Example")]
     assert is_credit_fragment("(") and is_credit_fragment("Image:")
     assert not is_credit_fragment("Jane Example)")
+
+
+@pytest.mark.parametrize(
+    "img",
+    [
+        '<img class="row-icon" src="/assets/play.png">',
+        '<img src="/static/icons/play.svg">',
+        '<img src="/img/play.png" width="24" height="24">',
+    ],
+)
+def test_a_line_beside_an_icon_is_no_caption(img: str) -> None:
+    paras = "".join(
+        f"<p>The village council met on day {i} of the week to discuss the future of the old mill "
+        f"by the river, which has stood empty since the bakery closed its doors.</p>"
+        for i in range(4)
+    )
+    rows = "".join(f'<div class="row">{img}<span>Chapter {i}. The mill and its river</span></div>' for i in range(5))
+    page = f"<html><body><article><h1>The old mill</h1>{paras}<section>{rows}</section></article></body></html>"
+    r = segmenter.segment(page)
+    assert not any("The mill and its river" in c.text for c in r.captions)
+
+
+def test_a_line_beside_a_photo_of_the_same_markup_is_a_caption() -> None:
+    # the control: the same rows with a photo
+    paras = "".join(
+        f"<p>The village council met on day {i} of the week to discuss the future of the old mill "
+        f"by the river, which has stood empty since the bakery closed its doors.</p>"
+        for i in range(4)
+    )
+    row = '<div class="row"><img src="/photos/mill-2024.jpg" width="800" height="600"><span>The mill by the river at dawn.</span></div>'
+    page = f"<html><body><article><h1>The old mill</h1>{paras[:400]}{row}{paras[400:]}</article></body></html>"
+    r = segmenter.segment(page)
+    assert any("The mill by the river at dawn" in c.text for c in r.captions)

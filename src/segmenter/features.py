@@ -75,6 +75,8 @@ class ImageRef:
     ad: bool = False
     #: a credit in the image's attributes (data-credit, a credit in its title)
     credit: str | None = None
+    #: an icon, not a picture: its class or file name says so, or it is tiny (see _is_icon)
+    icon: bool = False
 
 
 @dataclass(frozen=True)
@@ -567,10 +569,12 @@ def build_page(
                 code_depth += 1
             elif tag == "img":
                 src = el.get("src") or el.get("data-src") or el.get("data-lazy-src")
+                width, height = el.get("width"), el.get("height")
                 images.append(
                     ImageRef(
-                        len(raws), src, el.get("alt"), el.get("width"), el.get("height"), node, "ad" in cats_here,
+                        len(raws), src, el.get("alt"), width, height, node, "ad" in cats_here,
                         credit_from_attributes(el.attrib) if len(el.attrib) > 2 else None,
+                        _is_icon(tokens, src, width, height),
                     )
                 )
                 if pieces and "".join(pieces).strip():
@@ -1087,6 +1091,24 @@ def _is_sponsored(text: str) -> bool:
     return len(text) <= 40 and _SPONSORED.search(text) is not None
 
 
+#: class/id words and file names of icons
+_ICON_TOKENS = frozenset({"icon", "icons", "ico", "emoji", "glyph", "favicon"})
+_ICON_SRC = re.compile(r"(?:^|[/_.-])(?:icons?|ico|emoji|glyph|favicon)(?:[/_.-]|$)", re.IGNORECASE)
+#: an image at most this many pixels wide and high (by its attributes) is an icon
+ICON_MAX_PX = 48
+
+
+def _is_icon(tokens: tuple[str, ...], src: str | None, width: str | None, height: str | None) -> bool:
+    """Whether an image is an icon: a class word or its file name says so, or its size."""
+    if not _ICON_TOKENS.isdisjoint(tokens):
+        return True
+    if src and not src.startswith("data:") and _ICON_SRC.search(src.rsplit("?", 1)[0][-120:]):
+        return True
+    if width and height and width.isdigit() and height.isdigit():
+        return int(width) <= ICON_MAX_PX and int(height) <= ICON_MAX_PX
+    return False
+
+
 #: a figure-like wrapper holds at most this many blocks and characters of text
 FIGURE_MAX_BLOCKS = 4
 FIGURE_MAX_CHARS = 700
@@ -1110,6 +1132,8 @@ def _figure_containers(
         if fig is not None:
             figure_of[i] = fig
     for im in images:
+        if im.icon:
+            continue  # an icon beside a line of text (a list's bullet, a play button) is no photo
         node = node_parent[im.node]
         for _ in range(4):
             if node < 0:
