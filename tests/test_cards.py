@@ -130,3 +130,31 @@ def test_injected_cards_are_found_and_kept_out_of_the_article(stem: str, headlin
         assert h not in (r.article.text if r.article else "")
         assert cards[h].age_text == a and cards[h].source == "Harbour Herald"
         assert cards[h].url is not None and cards[h].url.startswith("/story/")
+
+
+def _thread(titles: list[str]) -> str:
+    posts = "".join(
+        f'<div class="post"><div class="author"><a href="/u/{i}">user{i}</a></div>'
+        f'<h3><a href="/t/1#p{i}">{t}</a></h3>'
+        f"<div class='body'>It stopped working after the upgrade.</div></div>"
+        for i, t in enumerate(titles)
+    )
+    story = "".join(
+        f"<p>The village council met on day {i} of the week to discuss the future of the old mill by "
+        f"the river, which has stood empty since the bakery closed its doors a decade ago.</p>"
+        for i in range(5)
+    )
+    return f"<html><body><h1>The old mill</h1><article>{story}</article><div class='topic'>{posts}</div></body></html>"
+
+
+def test_the_posts_of_a_thread_titled_re_are_no_teaser_cards():
+    titles = ["Discuss the new release of the app here"] + ["Re: Discuss the new release of the app here"] * 5
+    r = segmenter.segment(_thread(titles))
+    assert not any("Discuss the new release" in c.title for c in r.related)
+
+
+def test_cards_with_different_headlines_stay_cards():
+    # the control: the same markup, each card titled after a story of its own
+    titles = [f"Harbour ferry strike number {i} ends after a long pay deal" for i in range(6)]
+    r = segmenter.segment(_thread(titles))
+    assert sum("Harbour ferry strike" in c.title for c in r.related) >= 3

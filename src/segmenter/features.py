@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -989,6 +990,7 @@ def _cards(
     card_of = [-1] * len(raws)
     group_of: dict[int, tuple[int, str]] = {}
     headline: dict[int, float] = {}
+    headline_text: dict[int, str] = {}
     words: dict[int, int] = {}
     bad: set[int] = set()
     in_nav: set[int] = set()
@@ -1006,7 +1008,11 @@ def _cards(
                 group_of[node] = (parent, sig)
                 w = stats[i][0]
                 link_words = w * (r.link_chars / len(r.text)) if r.text else 0.0
-                headline[node] = max(headline.get(node, 0.0), link_words)
+                if link_words > headline.get(node, 0.0):
+                    headline[node] = link_words
+                    headline_text[node] = r.text
+                else:
+                    headline.setdefault(node, link_words)
                 words[node] = words.get(node, 0) + w
                 if (
                     r.cats.get("ad", -1) >= parent  # an ad marker on the card, in it, or on its box
@@ -1033,10 +1039,14 @@ def _cards(
                 break
             node = node_parent[node]
     totals: dict[tuple[int, str], list[float]] = {}
+    titles: dict[tuple[int, str], Counter[str]] = {}
     for node, key in group_of.items():
         acc = totals.setdefault(key, [0.0, 0.0])
         acc[0] += headline.get(node, 0.0)
         acc[1] += 1
+        text = headline_text.get(node)
+        if text:
+            titles.setdefault(key, Counter())[_REPLY.sub("", text.lower()).strip()] += 1
     nav_groups = {group_of[c] for c in in_nav}
     good_groups = set()
     for key, (h, n) in totals.items():
@@ -1045,6 +1055,9 @@ def _cards(
         need = CARD_MIN_NAV_HEADLINE_WORDS if key in nav_groups else CARD_MIN_HEADLINE_WORDS
         if n < 2 or h / n < need:
             continue
+        same = titles.get(key)
+        if same and same.most_common(1)[0][1] >= max(2, REPLY_SHARE * n):
+            continue  # the posts of a thread, each titled "Re: …" after the first: teasers differ
         # a box labelled "Anzeige"/"Promoted Links" at its head holds ads, however they look
         first = node_block_start[key[0]]
         label = _sponsor_label(key[0], raws, node_parent, node_block_start, node_block_end)
@@ -1062,6 +1075,12 @@ def _cards(
         for c in card_of
     ]
     return card_of, ok
+
+
+#: a card group whose headlines are one and the same (after "Re:") in this share of its cards
+#: is a forum thread's posts
+REPLY_SHARE = 0.5
+_REPLY = re.compile(r"^(?:(?:re|aw|sv|vs|antw|rif|r)\s*(?:\[\d+\])?\s*:\s*)+", re.IGNORECASE)
 
 
 def _sponsor_label(
