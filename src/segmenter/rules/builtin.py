@@ -4,6 +4,7 @@ read (and calibrated) in one place."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from functools import lru_cache
 from types import MappingProxyType
 
 import regex
@@ -325,13 +326,23 @@ class BoilerplateTextRule(WeightedRule):
             return
         # a promo line ("Download the … app for …", "Sign up for …") may run a little longer
         # than other furniture; its pattern is anchored at the start of the line
-        long_line = block.words > self.max_words and "©" not in block.text
-        for kind, pattern in BOILERPLATE:
-            if long_line and kind != "promo":
-                continue
-            if pattern.search(block.text):
-                yield self.vote(Label.JUNK, self.weights["boilerplate"], f"reads like {kind} boilerplate", kind=JunkKind(kind))
-                return
+        kind = _boilerplate_kind(text, block.words > self.max_words and "©" not in text)
+        if kind is not None:
+            yield self.vote(Label.JUNK, self.weights["boilerplate"], f"reads like {kind} boilerplate", kind=JunkKind(kind))
+
+
+# Short lines recur, on a page (a "Share" under every card) and across the pages of a site, and
+# nine regex searches per line are the rule's whole cost: the answers are kept (bounded).
+@lru_cache(maxsize=1 << 14)
+def _boilerplate_kind(text: str, promo_only: bool) -> str | None:
+    """The kind of the first :data:`BOILERPLATE` pattern found in ``text`` (only the promo
+    patterns when ``promo_only``), or ``None``."""
+    for kind, pattern in BOILERPLATE:
+        if promo_only and kind != "promo":
+            continue
+        if pattern.search(text):
+            return kind
+    return None
 
 
 class HeadingRule(WeightedRule):
@@ -430,7 +441,7 @@ def _not_a_caption(block: Features) -> bool:
         return True  # a pull quote set in a <figure>
     if block.words <= 4 and _CONTROL.match(text):
         return True
-    if block.words <= 24 and any(kind == "promo" and p.search(text) for kind, p in BOILERPLATE):
+    if block.words <= 24 and _boilerplate_kind(text, True) is not None:  # a promo line
         return True
     return _DURATION.match(text) is not None
 
