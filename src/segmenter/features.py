@@ -286,10 +286,15 @@ def _shown_image_link(el: Any) -> bool:
 
 def _hidden_elements(root: Any) -> set[Any]:
     """Elements hidden by their attributes (``hidden``, ``aria-hidden``, a ``display: none``
-    style). One XPath sweep in C finds the few candidates, so the walk pays a set lookup per
+    style). One XPath call in C finds the few candidates, so the walk pays a set lookup per
     element instead of three attribute reads."""
     try:
-        found = root.xpath("descendant-or-self::*[@hidden or @aria-hidden or @style]")
+        # (the parents of the attribute nodes: libxml2 steps to each attribute faster than it
+        # tests a predicate on every element, "descendant-or-self::*[@hidden or @aria-hidden or
+        # @style]", by a third, though it walks the tree once per name)
+        found = root.xpath(
+            "descendant-or-self::*/@hidden/.. | descendant-or-self::*/@aria-hidden/.. | descendant-or-self::*/@style/.."
+        )
     except (etree.XPathError, TypeError, ValueError):  # pragma: no cover - a tree lxml cannot search
         return {el for el in root.iter() if isinstance(el.tag, str) and el.attrib and _is_hidden(el)}
     return {el for el in found if _is_hidden(el)}
@@ -379,8 +384,8 @@ def build_page(
         if not pieces:
             return
         text = " ".join("".join(pieces).split())
-        parts = _parts(pieces, piece_keys) if len(set(piece_keys)) > 1 else ()
         if text and owners:
+            parts = _parts(pieces, piece_keys) if len(set(piece_keys)) > 1 else ()
             owner = owners[-1]
             if buf_cats is not None:
                 for fr, cats_of in open_cats:
