@@ -82,16 +82,23 @@ def _words(text: str) -> int:
 def _credit_like(fragment: str) -> bool:
     """A short fragment that names a photographer or agency the way credits do."""
     fragment = fragment.strip()
-    if not fragment or _words(fragment) > MAX_CREDIT_WORDS:
+    if not fragment:
+        return False
+    words = _words(fragment)
+    if words > MAX_CREDIT_WORDS:
         return False
     if _LABEL_RE.match(fragment):
         return True
-    if fragment.endswith(("!", "?")) or _words(fragment) > 10:
+    if fragment.endswith(("!", "?")) or words > 10:
         return False
     if " | " in fragment:  # "Crowds on the pier | Reuters": text and credit, unless both sides credit
         return all(_credit_like(part) for part in fragment.split(" | "))
     if "(" in fragment[1:]:
         return False  # "Talks resume (AP Photo/…)": text with a bracketed credit, not a credit
+    # "Getty Images", "Reuters", "Jane Doe/Bloomberg", "IMAGO/Nico Herbertz": an agency or a
+    # slashed name (tested first: few fragments have one, and the tests below cost more)
+    if not (_AGENCY_RE.search(fragment) or _SLASH_NAME.search(fragment)):
+        return False
     if _SENTENCE_BREAK.search(fragment) or any(m.start() > 0 for m in _LABEL_RE.finditer(fragment)):
         return False  # "Prince Harry. © Jane Doe/PA": a caption followed by its credit
     # names and agencies, not prose: hardly any lower-case words besides the usual fillers
@@ -99,10 +106,7 @@ def _credit_like(fragment: str) -> bool:
     lower = sum(
         1 for w in _WORD.findall(_AGENCY_RE.sub(" ", fragment)) if w[0].islower() and w.lower() not in _CREDIT_FILLERS
     )
-    if lower > 1:
-        return False
-    # "Getty Images", "Reuters", "Jane Doe/Bloomberg", "IMAGO/Nico Herbertz"
-    return bool(_AGENCY_RE.search(fragment)) or bool(_SLASH_NAME.search(fragment))
+    return lower <= 1
 
 
 _NAME = regex.compile(r"^\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|da|del|der|le|la|di)){1,4}$")

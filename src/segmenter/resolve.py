@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from .model import Evidence, JunkKind, Label
+from .model import Evidence, JunkKind, Label, _unchecked
 
 __all__ = ["Resolution", "resolve"]
 
@@ -58,4 +58,7 @@ def resolve(evidence: Sequence[Evidence]) -> Resolution:
                 kind, strongest = ev.kind, ev.weight
         if kind is None:
             kind = JunkKind.OTHER
-    return Resolution(label, kind, {_VALUES[k]: round(v, 4) for k, v in scores.items()})
+    # (filled in directly: the frozen __init__'s setattr calls cost more than the rest of a
+    # typical resolution, and there is one per block, twice for some)
+    rounded = {_VALUES[k]: round(v, 4) for k, v in scores.items()}
+    return _unchecked(Resolution, {"label": label, "kind": kind, "scores": rounded})

@@ -233,15 +233,20 @@ class Segmenter:
         final = first
         if context_rules:
             ctx_page = dataclasses.replace(page, provisional=tuple(r.label for r in first))
-            changed = False
+            context_evaluators = [r.evaluate for r in context_rules]
+            changed: list[int] = []
             for f in page.blocks:
                 ev = evidence[f.index]
                 before = len(ev)
-                for rule in context_rules:
-                    ev.extend(rule.evaluate(f, ctx_page))
-                changed = changed or len(ev) != before
+                for evaluate in context_evaluators:
+                    ev.extend(evaluate(f, ctx_page))
+                if len(ev) != before:
+                    changed.append(f.index)
             if changed:
-                final = [resolve(ev) for ev in evidence]
+                # context rules vote on few blocks: the others keep their first resolution
+                final = list(first)
+                for i in changed:
+                    final[i] = resolve(evidence[i])
         return self._finish(page, evidence, first, final, warnings, now)
 
     def _finish(

@@ -202,7 +202,7 @@ def _word(word: str) -> tuple[tuple[str, ...], frozenset[str]]:
         # the common case, one plain lower-case name: no splitting to do
         cat = _CATEGORY_WORDS.get(word)
         return (word,), (frozenset((cat,)) if cat else frozenset())
-    if _TAXONOMY.match(word):
+    if ("-" in word or "_" in word) and _TAXONOMY.match(word):  # (the prefix ends in one of them)
         return (), frozenset()
     if "[" in word:
         # Tailwind's arbitrary variants and values ("[&_figcaption]:mt-xs", "w-[calc(100%-2rem)]")

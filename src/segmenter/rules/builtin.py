@@ -3,7 +3,8 @@ read (and calibrated) in one place."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from types import MappingProxyType
 
 import regex
@@ -129,9 +130,11 @@ class TitleRule(Rule):
     requires = frozenset({"index"})
     emits = frozenset({Label.TITLE})
 
-    def evaluate(self, block: Features, page: Page) -> Iterator[Evidence]:
+    def evaluate(self, block: Features, page: Page) -> list[Evidence]:
+        evidence: list[Evidence] = []
         if block.index == page.title_block:
-            yield self.vote(Label.TITLE, 10.0, "the heading that matches the page's title metadata", final=True)
+            evidence.append(self.vote(Label.TITLE, 10.0, "the heading that matches the page's title metadata", final=True))
+        return evidence
 
 
 class SemanticContainerRule(WeightedRule):
@@ -143,26 +146,28 @@ class SemanticContainerRule(WeightedRule):
     requires = frozenset({"containers", "heading_level"})
     emits = frozenset({Label.JUNK, Label.BODY})
 
-    def evaluate(self, block: Features, page: Page) -> Iterator[Evidence]:
+    def evaluate(self, block: Features, page: Page) -> list[Evidence]:
+        evidence: list[Evidence] = []
         c = block.containers
         if "nav" in c or "role:navigation" in c or "role:menu" in c or "role:menubar" in c:
-            yield self.vote(Label.JUNK, self.weights["container.nav"], "inside <nav>", kind=JunkKind.NAVIGATION)
+            evidence.append(self.vote(Label.JUNK, self.weights["container.nav"], "inside <nav>", kind=JunkKind.NAVIGATION))
         if "footer" in c or "role:contentinfo" in c:
-            yield self.vote(Label.JUNK, self.weights["container.footer"], "inside <footer>", kind=JunkKind.FOOTER)
+            evidence.append(self.vote(Label.JUNK, self.weights["container.footer"], "inside <footer>", kind=JunkKind.FOOTER))
         if "aside" in c or "role:complementary" in c:
-            yield self.vote(Label.JUNK, self.weights["container.aside"], "inside <aside>")
+            evidence.append(self.vote(Label.JUNK, self.weights["container.aside"], "inside <aside>"))
         if "form" in c or "role:search" in c:
-            yield self.vote(Label.JUNK, self.weights["container.form"], "inside a form", kind=JunkKind.PROMO)
+            evidence.append(self.vote(Label.JUNK, self.weights["container.form"], "inside a form", kind=JunkKind.PROMO))
         if ("button" in c or block.tag == "button") and not block.heading_level:
-            yield self.vote(Label.JUNK, self.weights["container.button"], "the label of a button", kind=JunkKind.NAVIGATION)
+            evidence.append(self.vote(Label.JUNK, self.weights["container.button"], "the label of a button", kind=JunkKind.NAVIGATION))
         if ("header" in c or "role:banner" in c) and "article" not in c and not block.heading_level:
-            yield self.vote(
+            evidence.append(self.vote(
                 Label.JUNK, self.weights["container.header"], "inside a page <header>", kind=JunkKind.NAVIGATION
-            )
+            ))
         if "itemprop:articlebody" in c:
-            yield self.vote(Label.BODY, self.weights["container.articlebody"], "inside itemprop=articleBody")
+            evidence.append(self.vote(Label.BODY, self.weights["container.articlebody"], "inside itemprop=articleBody"))
         elif "article" in c or "main" in c or "role:main" in c:
-            yield self.vote(Label.BODY, self.weights["container.article"], "inside <article>/<main>")
+            evidence.append(self.vote(Label.BODY, self.weights["container.article"], "inside <article>/<main>"))
+        return evidence
 
 
 # (the enum lookup by value is slow on this hot path: done once here)
@@ -178,23 +183,25 @@ class ClassVocabularyRule(WeightedRule):
     requires = frozenset({"categories", "words", "link_density"})
     emits = frozenset({Label.JUNK, Label.BODY, Label.RELATED})
 
-    def evaluate(self, block: Features, page: Page) -> Iterator[Evidence]:
+    def evaluate(self, block: Features, page: Page) -> list[Evidence]:
+        evidence: list[Evidence] = []
         cats = block.categories
         for cat in sorted(cats & NEGATIVE_CATEGORIES):
             if cat == "related":
                 # the related-links rule decides what a related region's links are; the text
                 # beside them (teaser snippets, dates) leans to junk
                 if block.link_density < 0.5:
-                    yield self.vote(Label.JUNK, self.weights["class.negative"], "text in a related box", kind=JunkKind.PROMO)
+                    evidence.append(self.vote(Label.JUNK, self.weights["class.negative"], "text in a related box", kind=JunkKind.PROMO))
                 continue
             weight = self.weights["class.strong_negative"] if cat in STRONG_CATEGORIES else self.weights["class.negative"]
             kind = _KIND_OF_CATEGORY.get(cat) or JunkKind(CATEGORY_KINDS[cat])
-            yield self.vote(Label.JUNK, weight, f"inside a '{cat}' class/id", kind=kind)
+            evidence.append(self.vote(Label.JUNK, weight, f"inside a '{cat}' class/id", kind=kind))
         if "content" in cats and not (cats & NEGATIVE_CATEGORIES):
-            yield self.vote(Label.BODY, self.weights["class.content"], "inside a content/article class")
+            evidence.append(self.vote(Label.BODY, self.weights["class.content"], "inside a content/article class"))
         if "byline" in cats and block.words >= 15:
             # prose in an author class is the author's box (a bio), not the story
-            yield self.vote(Label.JUNK, self.weights["class.author_box"], "prose inside an author class")
+            evidence.append(self.vote(Label.JUNK, self.weights["class.author_box"], "prose inside an author class"))
+        return evidence
 
 
 class MainRegionRule(WeightedRule):
@@ -208,18 +215,20 @@ class MainRegionRule(WeightedRule):
     )
     emits = frozenset({Label.BODY, Label.JUNK})
 
-    def evaluate(self, block: Features, page: Page) -> Iterator[Evidence]:
+    def evaluate(self, block: Features, page: Page) -> list[Evidence]:
+        evidence: list[Evidence] = []
         if block.in_main_region:
-            yield self.vote(Label.BODY, self.weights["region.inside"], "inside the densest text region")
+            evidence.append(self.vote(Label.BODY, self.weights["region.inside"], "inside the densest text region"))
         elif block.region_distance <= 2:
-            yield self.vote(Label.JUNK, self.weights["region.near"], "just outside the densest text region")
+            evidence.append(self.vote(Label.JUNK, self.weights["region.near"], "just outside the densest text region"))
             if _leads_into_region(block):
-                yield self.vote(Label.BODY, self.weights["region.lead"], "prose right beside the text region")
+                evidence.append(self.vote(Label.BODY, self.weights["region.lead"], "prose right beside the text region"))
             elif "notes" in block.categories and not (block.categories & NEGATIVE_CATEGORIES):
                 # footnotes and references follow the text in a box of their own
-                yield self.vote(Label.BODY, self.weights["region.notes"], "the article's notes or references, beside its text")
+                evidence.append(self.vote(Label.BODY, self.weights["region.notes"], "the article's notes or references, beside its text"))
         else:
-            yield self.vote(Label.JUNK, self.weights["region.outside"], "outside the densest text region")
+            evidence.append(self.vote(Label.JUNK, self.weights["region.outside"], "outside the densest text region"))
+        return evidence
 
 
 def _leads_into_region(block: Features) -> bool:
@@ -250,7 +259,8 @@ class LinkDensityRule(WeightedRule):
         self.threshold = threshold
         self.short_words = short_words
 
-    def evaluate(self, block: Features, page: Page) -> Iterator[Evidence]:
+    def evaluate(self, block: Features, page: Page) -> list[Evidence]:
+        evidence: list[Evidence] = []
         ld = block.link_density
         # a cell of a table in the article region links the row's subject (a film, a place): the
         # table's data, not a menu, so the cell's links weigh half and it is no lone link
@@ -261,9 +271,10 @@ class LinkDensityRule(WeightedRule):
             weight = self.weights["link.density"] * (ld - self.threshold) / (1 - self.threshold)
             if cell:
                 weight /= 2
-            yield self.vote(Label.JUNK, round(weight, 3), f"link density {ld:.2f}", kind=JunkKind.NAVIGATION)
+            evidence.append(self.vote(Label.JUNK, round(weight, 3), f"link density {ld:.2f}", kind=JunkKind.NAVIGATION))
         if block.all_link and block.words < self.short_words and not block.heading_level and not cell:
-            yield self.vote(Label.JUNK, self.weights["link.short_all_link"], "a short link on its own")
+            evidence.append(self.vote(Label.JUNK, self.weights["link.short_all_link"], "a short link on its own"))
+        return evidence
 
 
 class ProseRule(WeightedRule):
@@ -281,14 +292,16 @@ class ProseRule(WeightedRule):
         self.min_stopwords = min_stopwords
         self.max_link_density = max_link_density
 
-    def evaluate(self, block: Features, page: Page) -> Iterator[Evidence]:
+    def evaluate(self, block: Features, page: Page) -> list[Evidence]:
+        evidence: list[Evidence] = []
         if block.link_density > self.max_link_density:
-            return
+            return evidence
         cjk = block.stopword_density == 0.0 and block.words >= self.min_words and block.sentence_marks >= 1
         if block.words >= self.min_words and (block.stopword_density >= self.min_stopwords or cjk):
-            yield self.vote(Label.BODY, self.weights["prose.long"], f"{block.words} words of prose")
+            evidence.append(self.vote(Label.BODY, self.weights["prose.long"], f"{block.words} words of prose"))
         elif block.words < 4 and not block.ends_sentence and not block.heading_level:
-            yield self.vote(Label.JUNK, self.weights["prose.short_fragment"], "a fragment of under four words")
+            evidence.append(self.vote(Label.JUNK, self.weights["prose.short_fragment"], "a fragment of under four words"))
+        return evidence
 
 
 class BoilerplateTextRule(WeightedRule):
@@ -311,28 +324,40 @@ class BoilerplateTextRule(WeightedRule):
         self.max_words_promo = max_words_promo
         self.max_words_consent = max_words_consent
 
-    def evaluate(self, block: Features, page: Page) -> Iterator[Evidence]:
+    def evaluate(self, block: Features, page: Page) -> list[Evidence]:
+        evidence: list[Evidence] = []
         if block.words <= self.max_words_consent and CONSENT.match(block.text):
-            yield self.vote(Label.JUNK, self.weights["boilerplate"], "reads like the fine print of a form", kind=JunkKind.LEGAL)
-            return
+            evidence.append(self.vote(Label.JUNK, self.weights["boilerplate"], "reads like the fine print of a form", kind=JunkKind.LEGAL))
+            return evidence
         text = block.text
         if block.words <= self.max_words_teaser and ("…" in text or "..." in text) and TEASER_CUT.search(text):
             # a paragraph cut short with "… Read more" is a teaser's snippet, however long
-            yield self.vote(
+            evidence.append(self.vote(
                 Label.JUNK, self.weights["boilerplate.teaser"], "a snippet cut off with '… Read more'", kind=JunkKind.PROMO
-            )
-            return
+            ))
+            return evidence
         if block.words > self.max_words_promo and "©" not in text:
-            return
+            return evidence
         # a promo line ("Download the … app for …", "Sign up for …") may run a little longer
         # than other furniture; its pattern is anchored at the start of the line
-        long_line = block.words > self.max_words and "©" not in block.text
-        for kind, pattern in BOILERPLATE:
-            if long_line and kind != "promo":
-                continue
-            if pattern.search(block.text):
-                yield self.vote(Label.JUNK, self.weights["boilerplate"], f"reads like {kind} boilerplate", kind=JunkKind(kind))
-                return
+        kind = _boilerplate_kind(text, block.words > self.max_words and "©" not in text)
+        if kind is not None:
+            evidence.append(self.vote(Label.JUNK, self.weights["boilerplate"], f"reads like {kind} boilerplate", kind=JunkKind(kind)))
+        return evidence
+
+
+# Short lines recur, on a page (a "Share" under every card) and across the pages of a site, and
+# nine regex searches per line are the rule's whole cost: the answers are kept (bounded).
+@lru_cache(maxsize=1 << 14)
+def _boilerplate_kind(text: str, promo_only: bool) -> str | None:
+    """The kind of the first :data:`BOILERPLATE` pattern found in ``text`` (only the promo
+    patterns when ``promo_only``), or ``None``."""
+    for kind, pattern in BOILERPLATE:
+        if promo_only and kind != "promo":
+            continue
+        if pattern.search(text):
+            return kind
+    return None
 
 
 class HeadingRule(WeightedRule):
@@ -343,9 +368,11 @@ class HeadingRule(WeightedRule):
     requires = frozenset({"heading_level", "in_main_region"})
     emits = frozenset({Label.BODY})
 
-    def evaluate(self, block: Features, page: Page) -> Iterator[Evidence]:
+    def evaluate(self, block: Features, page: Page) -> list[Evidence]:
+        evidence: list[Evidence] = []
         if block.heading_level and block.in_main_region and block.words <= 30:
-            yield self.vote(Label.BODY, self.weights["heading.in_region"], f"an h{block.heading_level} inside the region")
+            evidence.append(self.vote(Label.BODY, self.weights["heading.in_region"], f"an h{block.heading_level} inside the region"))
+        return evidence
 
 
 _BYLINE = regex.compile(
@@ -373,17 +400,19 @@ class BylineDatelineRule(WeightedRule):
         super().__init__(weights)
         self.max_words = max_words
 
-    def evaluate(self, block: Features, page: Page) -> Iterator[Evidence]:
+    def evaluate(self, block: Features, page: Page) -> list[Evidence]:
+        evidence: list[Evidence] = []
         if block.words > self.max_words or block.heading_level or "figcaption" in block.containers:
-            return
+            return evidence
         text = block.text
         if _BYLINE.match(text) or "byline" in block.categories:
-            yield self.vote(Label.BYLINE, self.weights["byline"], "a byline ('By …' or an author class)")
+            evidence.append(self.vote(Label.BYLINE, self.weights["byline"], "a byline ('By …' or an author class)"))
         elif ("date" in block.categories or "time" in block.containers) and _DATE_WORDS.search(text):
-            yield self.vote(Label.DATELINE, self.weights["dateline"], "a date line (date class or <time>)")
+            evidence.append(self.vote(Label.DATELINE, self.weights["dateline"], "a date line (date class or <time>)"))
         elif block.words <= 8 and block.tag not in _CELL_TAGS and DATE_ONLY.match(text):
             # (a year or a date alone in a table cell is the table's data, not the story's date)
-            yield self.vote(Label.DATELINE, self.weights["dateline"], "a line that is only a date or time")
+            evidence.append(self.vote(Label.DATELINE, self.weights["dateline"], "a line that is only a date or time"))
+        return evidence
 
 
 # the labels of media controls and expanders ("View 3 images", "Mehr anzeigen", "Player wird geladen")
@@ -431,7 +460,7 @@ def _not_a_caption(block: Features) -> bool:
         return True  # a pull quote set in a <figure>
     if block.words <= 4 and _CONTROL.match(text):
         return True
-    if block.words <= 24 and any(kind == "promo" and p.search(text) for kind, p in BOILERPLATE):
+    if block.words <= 24 and _boilerplate_kind(text, True) is not None:  # a promo line
         return True
     return _DURATION.match(text) is not None
 
@@ -449,13 +478,15 @@ class HeaderZoneRule(WeightedRule):
         super().__init__(weights)
         self.max_words = max_words
 
-    def evaluate(self, block: Features, page: Page) -> Iterator[Evidence]:
+    def evaluate(self, block: Features, page: Page) -> list[Evidence]:
+        evidence: list[Evidence] = []
         if block.index not in page.header_zone or block.words > self.max_words:
-            return
+            return evidence
         if _BYLINE.match(block.text):
-            yield self.vote(Label.BYLINE, self.weights["byline"], "a 'By …' line between headline and body")
+            evidence.append(self.vote(Label.BYLINE, self.weights["byline"], "a 'By …' line between headline and body"))
         else:
-            yield self.vote(Label.DATELINE, self.weights["dateline"], "a short line between headline and body")
+            evidence.append(self.vote(Label.DATELINE, self.weights["dateline"], "a short line between headline and body"))
+        return evidence
 
 
 class CaptionRule(WeightedRule):
@@ -480,7 +511,8 @@ class CaptionRule(WeightedRule):
         self.max_caption_words = max_caption_words
         self.max_figure_words = max_figure_words
 
-    def evaluate(self, block: Features, page: Page) -> Iterator[Evidence]:
+    def evaluate(self, block: Features, page: Page) -> list[Evidence]:
+        evidence: list[Evidence] = []
         c = block.containers
         cats = block.categories
         # cheap test first: most blocks have no sign of a picture at all
@@ -491,57 +523,57 @@ class CaptionRule(WeightedRule):
             or (block.words <= 6 and block.text[:1] in "/|" and _continues_credit(block, page))
             or (block.words <= _PRODUCT_NAME_WORDS and _follows_image_credit(block, page))
         ):
-            return
+            return evidence
         if block.words <= 6 and block.text[:1] in "/|" and _continues_credit(block, page):
             # "Photo by Jane Doe" then "/Example Agency" in its own element: one credit line
-            yield self.vote(Label.CREDIT, self.weights["credit.class"], "the rest of the credit line before it")
-            return
+            evidence.append(self.vote(Label.CREDIT, self.weights["credit.class"], "the rest of the credit line before it"))
+            return evidence
         if block.words <= 24 and _CALL_TO_ACTION.search(block.text):
             # a sign-up or app box with a picture: a promo, not the picture's caption
-            yield self.vote(Label.JUNK, self.weights["caption.promo"], "a call to action beside a picture", kind=JunkKind.PROMO)
-            return
+            evidence.append(self.vote(Label.JUNK, self.weights["caption.promo"], "a call to action beside a picture", kind=JunkKind.PROMO))
+            return evidence
         if _not_a_caption(block):
-            return
+            return evidence
         if block.heading_level and not (block.words > _HEADLINE_WORDS and block.figure >= 0 and _credited_figure(block, page)):
-            return  # headlines are short: a long "heading" beside a photo credit is a caption in <h1>
+            return evidence  # headlines are short: a long "heading" beside a photo credit is a caption in <h1>
         credit = block.words <= 16 and is_credit(block.text)
         label = Label.CREDIT if credit else Label.CAPTION
         what = "a credit line" if credit else "a caption"
         in_caption = "figcaption" in c or "itemprop:caption" in c or "caption" in cats
         if "credit" in cats and block.words <= 16:
-            yield self.vote(Label.CREDIT, self.weights["credit.class"], "a credit class/id")
+            evidence.append(self.vote(Label.CREDIT, self.weights["credit.class"], "a credit class/id"))
         elif "byline" in cats and in_caption and not block.parts and block.words <= 8 and block.link_density < 0.5:
             # an author class inside a caption names the photographer, not the article's author
-            yield self.vote(Label.CREDIT, self.weights["credit.class"], "an author class inside a caption")
+            evidence.append(self.vote(Label.CREDIT, self.weights["credit.class"], "an author class inside a caption"))
         elif "figcaption" in c or "itemprop:caption" in c:
-            yield self.vote(label, self.weights["caption.figcaption"], f"{what} inside <figcaption>")
+            evidence.append(self.vote(label, self.weights["caption.figcaption"], f"{what} inside <figcaption>"))
         elif "caption" in cats and block.words <= self.max_caption_words:
-            yield self.vote(label, self.weights["caption.class"], f"{what} inside a caption class/id")
+            evidence.append(self.vote(label, self.weights["caption.class"], f"{what} inside a caption class/id"))
         elif (
             block.matches_alt and block.words <= self.max_caption_words and block.link_density < 0.5
             # repeating an alt text is a weak sign by itself: not in a far corner of the page
             and block.region_distance <= _ALT_CAPTION_REACH
         ):
-            yield self.vote(label, self.weights["caption.alt"], f"{what} that repeats the alt text of the image beside it")
+            evidence.append(self.vote(label, self.weights["caption.alt"], f"{what} that repeats the alt text of the image beside it"))
         elif block.tag in _TABLE_TAGS:
             # the text of a data table's cells (a table set in a <figure>, an image in a cell)
             # is the table's, not a photo caption
-            return
+            return evidence
         elif "figure" in c and block.words <= self.max_figure_words and block.link_density < 0.5:
-            yield self.vote(label, self.weights["caption.in_figure"], f"{what} inside <figure>")
+            evidence.append(self.vote(label, self.weights["caption.in_figure"], f"{what} inside <figure>"))
         elif (
             (block.after_image or block.before_image) and not credit and block.words <= self.max_caption_words
             and block.link_density < 0.5 and _CAPTION_LEAD.match(block.text)
         ):
             # a paragraph beside an image that opens the way captions do
-            yield self.vote(Label.CAPTION, self.weights["caption.lead_phrase"], "a caption phrase beside an image")
+            evidence.append(self.vote(Label.CAPTION, self.weights["caption.lead_phrase"], "a caption phrase beside an image"))
         elif not credit and _product_name(block, page):
             # a product box: picture, its credit, the product's name, buy buttons; the name is
             # what the picture shows
-            yield self.vote(Label.CAPTION, self.weights["caption.product"], "a name between a picture's credit and buy buttons")
+            evidence.append(self.vote(Label.CAPTION, self.weights["caption.product"], "a name between a picture's credit and buy buttons"))
         elif credit and block.figure >= 0 and block.link_density < 0.5:
             # the wrapper holds an image, though not always right beside the credit line
-            yield self.vote(Label.CREDIT, self.weights["credit.line"], "a credit line in a small wrapper around an image")
+            evidence.append(self.vote(Label.CREDIT, self.weights["credit.line"], "a credit line in a small wrapper around an image"))
         elif (
             block.figure >= 0
             and block.figure not in page.captioned_figures
@@ -553,7 +585,7 @@ class CaptionRule(WeightedRule):
         ):
             # text beside a credit line in a small wrapper around an image is that image's
             # caption: promo boxes and cards with a picture carry no photo credit
-            yield self.vote(Label.CAPTION, self.weights["caption.credited_figure"], "a caption beside a photo credit")
+            evidence.append(self.vote(Label.CAPTION, self.weights["caption.credited_figure"], "a caption beside a photo credit"))
         elif (
             block.figure >= 0
             and block.figure not in page.captioned_figures
@@ -564,9 +596,10 @@ class CaptionRule(WeightedRule):
         ):
             # a small wrapper around an image inside the article: cards and promo boxes outside
             # the article look the same, so only inside it
-            yield self.vote(label, self.weights["caption.near_image"], f"{what} beside an image, in a small wrapper")
+            evidence.append(self.vote(label, self.weights["caption.near_image"], f"{what} beside an image, in a small wrapper"))
         elif credit and (block.after_image or block.before_image or block.has_image or _follows_caption(block, page)):
-            yield self.vote(Label.CREDIT, self.weights["credit.line"], "a credit line next to an image")
+            evidence.append(self.vote(Label.CREDIT, self.weights["credit.line"], "a credit line next to an image"))
+        return evidence
 
 
 #: how far (in blocks) a figure's credit line may be from its caption
@@ -669,11 +702,12 @@ class RelatedLinkRule(WeightedRule):
         super().__init__(weights)
         self.max_card_line_words = max_card_line_words
 
-    def evaluate(self, block: Features, page: Page) -> Iterator[Evidence]:
+    def evaluate(self, block: Features, page: Page) -> list[Evidence]:
+        evidence: list[Evidence] = []
         has_link = block.first_href is not None and block.link_chars > 0
         if has_link and LEADIN.match(block.text) and block.words <= 40:
-            yield self.vote(Label.RELATED, self.weights["related.leadin"], "a 'Read more:' lead-in with a link")
-            return
+            evidence.append(self.vote(Label.RELATED, self.weights["related.leadin"], "a 'Read more:' lead-in with a link"))
+            return evidence
         if block.in_card:
             # Outside the article, a teaser card is as sure a thing as the page offers: the
             # sidebar, link-density and outside-the-region votes only say where cards live.
@@ -681,14 +715,15 @@ class RelatedLinkRule(WeightedRule):
             # vote is an ordinary one and the lines without a link do not vote.
             final = not block.in_main_region
             if has_link and block.link_density >= 0.5:
-                yield self.vote(
+                evidence.append(self.vote(
                     Label.RELATED, self.weights["related.card_headline"], "the headline link of a teaser card", final=final
-                )
+                ))
             elif final and (block.words <= self.max_card_line_words or page.kind == "text"):
-                yield self.vote(Label.RELATED, self.weights["related.card"], "a line of a teaser card", final=True)
-            return
+                evidence.append(self.vote(Label.RELATED, self.weights["related.card"], "a line of a teaser card", final=True))
+            return evidence
         if has_link and "related" in block.categories and 3 <= block.words <= 30 and block.link_density >= 0.6:
-            yield self.vote(Label.RELATED, self.weights["related.class"], "a headline link in a related region")
+            evidence.append(self.vote(Label.RELATED, self.weights["related.class"], "a headline link in a related region"))
+        return evidence
 
 
 class ContextSmoothingRule(WeightedRule):
@@ -706,11 +741,12 @@ class ContextSmoothingRule(WeightedRule):
         self.window = window
         self.max_words = max_words
 
-    def evaluate(self, block: Features, page: Page) -> Iterator[Evidence]:
+    def evaluate(self, block: Features, page: Page) -> list[Evidence]:
+        evidence: list[Evidence] = []
         labels = page.provisional
         i = block.index
         if not labels:
-            return
+            return evidence
         own = labels[i]
         prev = _nearest(labels, i, -1, self.window)
         nxt = _nearest(labels, i, +1, self.window)
@@ -722,13 +758,14 @@ class ContextSmoothingRule(WeightedRule):
                 and block.link_density < 0.5
                 and block.in_main_region
             ):
-                yield self.vote(Label.BODY, self.weights["context.body"], "between two body paragraphs")
+                evidence.append(self.vote(Label.BODY, self.weights["context.body"], "between two body paragraphs"))
         elif own is Label.BODY and not block.heading_level and block.words < 8:
             if prev not in (Label.BODY, Label.TITLE, Label.BYLINE, Label.DATELINE, None) and nxt not in (
                 Label.BODY,
                 None,
             ):
-                yield self.vote(Label.JUNK, self.weights["context.junk"], "a short line with no body around it")
+                evidence.append(self.vote(Label.JUNK, self.weights["context.junk"], "a short line with no body around it"))
+        return evidence
 
 
 class CardContextRule(WeightedRule):
@@ -747,20 +784,22 @@ class CardContextRule(WeightedRule):
         super().__init__(weights)
         self.window = window
 
-    def evaluate(self, block: Features, page: Page) -> Iterator[Evidence]:
+    def evaluate(self, block: Features, page: Page) -> list[Evidence]:
+        evidence: list[Evidence] = []
         labels = page.provisional
         if not block.in_card or "related" not in block.categories or not labels or labels[block.index] is Label.RELATED:
-            return
+            return evidence
         blocks = page.blocks
         i, card = block.index, block.card
         # a card's lines are consecutive blocks: look a few either way for its headline
         for j in range(max(0, i - self.window), min(len(blocks), i + self.window + 1)):
             if j != i and blocks[j].card == card and labels[j] is Label.RELATED:
-                yield self.vote(
+                evidence.append(self.vote(
                     Label.RELATED, self.weights["related.card_line"], "a line of a card whose headline is a related link",
                     final=True,
-                )
-                return
+                ))
+                break
+        return evidence
 
 
 def _nearest(labels: tuple[object, ...], i: int, step: int, window: int) -> object:
