@@ -128,7 +128,8 @@ def test_microdata_itemtype_declares_a_discussion_too():
     "text",
     ["Table of Contents", "Contents ▼", "5 min read", "Mar 3, 2021 · 12 min read", "Reading time: 4 minutes",
      "Story continues below advertisement", "Always active", "Functional cookies", "Related posts",
-     "Most read in Sport", "About the author"],
+     "Most read in Sport", "About the author", "Recommended from Editorial", "Berita Lainnya", "Реклама:",
+     "Fehler gefunden? Jetzt melden.", "Läs också", "Czytaj także:", "Читайте также", "İlgili Haberler"],
 )
 def test_furniture_lines_read_as_boilerplate(text):
     block = make_features(text)

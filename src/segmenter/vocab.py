@@ -288,11 +288,15 @@ RELATED_HEADING = regex.compile(
     r"read (?:more|also|next|this next)|up next|more like this|similar (?:posts|articles|stories)|explore more|"
     r"more (?:from|on|in|about) (?:[\p{L}\p{N}&'’-]+ ?){1,4}|"
     r"more (?:[\p{L}]+ )?(?:stories|news|articles|galleries|videos|photos|headlines)|"
-    r"most (?:read|popular|viewed|shared)(?: in (?:[\p{L}&'’-]+ ?){1,3})?|trending(?: now)?|recommended(?: for you| stories)?|"
+    r"most (?:read|popular|viewed|shared)(?: in (?:[\p{L}&'’-]+ ?){1,3})?|trending(?: now)?|"
+    r"recommended(?: for you| stories| (?:from|by) (?:[\p{L}&'’-]+ ?){1,3})?|"
     r"you (?:may|might) also like|top stories|latest (?:news|stories)|editor'?s picks|"
     r"lesen sie (?:auch|mehr)|mehr zum thema|das könnte sie auch interessieren|meistgelesen|"
     r"à lire aussi|lire aussi|sur le même sujet|les plus lus|lee también|noticias relacionadas|"
-    r"lo más leído|leia também|mais lidas|leggi anche|i più letti|lees ook|meest gelezen)\s*:?$",
+    r"lo más leído|leia também|mais lidas|leggi anche|i più letti|lees ook|meest gelezen|"
+    r"läs också|läs även|mest lästa?|czytaj (?:też|także)|zobacz (?:też|także)|polecane|"
+    r"читайте также|другие новости|похожие новости|по теме|ilgili haberler|benzer haberler|"
+    r"en çok okunanlar|berita lainnya|berita terkait|baca juga)\s*:?$",
     regex.IGNORECASE,
 )
 
@@ -326,7 +330,7 @@ BOILERPLATE: tuple[tuple[str, regex.Pattern[str]], ...] = (
             r"^(?:sign up|subscribe|get (?:our|the) newsletter|newsletter|register|log ?in|sign in|skip (?:this )?ad|"
             r"download (?:the|our)(?: [\p{L}\p{N}]+){0,4} app|get the app|advertisement|advertising|anzeige|werbung|publicité|publicidad|"
             r"sponsored|promoted|paid content|abonnieren|jetzt abonnieren|s'abonner|suscríbete|gift this article|support (?:local |independent |quality )?journalism|already a subscriber|"
-            r"reklama|reklame|annons|mainos|pubblicità|publicidade|powered by|get our [\w -]{0,30}(?:email|newsletter))\b",
+            r"reklama|reklame|реклама|annons|mainos|pubblicità|publicidade|powered by|fehler gefunden|get our [\w -]{0,30}(?:email|newsletter))\b",
             regex.IGNORECASE,
         ),
     ),
