@@ -151,8 +151,8 @@ class Page:
 
 class _Frame:
     __slots__ = (
-        "node", "tag", "is_block", "containers", "cats", "marks", "skipped", "tokens", "path4", "first_class",
-        "inline_key", "sig", "cat_start",
+        "node", "tag", "is_block", "containers", "cats", "marks", "skipped", "tokens", "sig", "inline_key",
+        "cat_start", "path4",
     )
 
     def __init__(
@@ -165,8 +165,7 @@ class _Frame:
         marks: frozenset[str],
         skipped: bool,
         tokens: tuple[str, ...],
-        path4: tuple[str, ...],
-        first_class: str = "",
+        sig: str | None,
     ) -> None:
         self.node = node
         self.tag = tag
@@ -176,14 +175,15 @@ class _Frame:
         self.marks = marks
         self.skipped = skipped
         self.tokens = tokens
-        self.path4 = path4
-        self.first_class = first_class
+        # the sibling-shape key (tag and first class name), None for tags whose repeats say
+        # nothing (_NO_REPEAT_TAGS): only those tags count and are looked up (see build_page)
+        self.sig = sig
         self.inline_key: str | None = None
-        # (flush count, text count) where an inline element with classes began (see build_page)
+        # (flush count, piece count) where an inline element with classes began (see build_page)
         self.cat_start: tuple[int, int] | None = None
-        # the sibling-shape key: tag and first class name (items of one list often differ only
-        # in modifier classes, "item item--first", which must not split them into shapes)
-        self.sig = tag + "." + first_class
+        # the tags of the element and its three nearest ancestors, computed on the first block
+        # the element owns (see flush): most elements own none
+        self.path4: tuple[str, ...] | None = None
 
 
 @dataclass
@@ -216,6 +216,11 @@ def _parts(pieces: list[str], keys: list[str]) -> tuple[tuple[str, str], ...]:
             out.append((piece, key))
     cleaned = tuple((" ".join(t.split()), k) for t, k in out)
     return tuple(p for p in cleaned if p[0])
+
+
+def _nonblank(pieces: list[str]) -> int:
+    """The characters of a block's pieces that are not spaces or line breaks."""
+    return sum(len(t) - t.count(" ") - t.count("\n") for t in pieces)
 
 
 def _text_stats(text: str, language: str = UNDETERMINED) -> tuple[int, float]:
@@ -347,7 +352,9 @@ def build_page(
     # the block being filled
     pieces: list[str] = []
     piece_keys: list[str] = []  # the class of the innermost classed inline element of each piece
-    inline_keys: list[str] = []
+    # the open classed inline elements' keys; the "" at the bottom stands for none, so that
+    # inline_keys[-1] is always the key of the next piece
+    inline_keys: list[str] = [""]
     buf_link = 0
     buf_href: str | None = None
     buf_cats: dict[str, int] | None = None
@@ -355,7 +362,6 @@ def build_page(
     # describe its own text, so a junk class goes to the block only when that text is half the
     # block or more (a math widget's "menu" class says nothing of the sentence around it)
     buf_cover: dict[str, int] = {}
-    buf_chars = 0  # non-blank characters added to the block so far
     flushes = 0
     open_cats: list[tuple[_Frame, frozenset[str]]] = []  # inline elements with classes, still open
     buf_image = False
@@ -364,12 +370,19 @@ def build_page(
     link_hrefs: list[str | None] = []
     pending_after_image = False
     before_image: set[int] = set()
+    # per page: a tag as lxml spells it -> its local lower-case name; a class value -> whether
+    # it hides its element, and its sibling-shape key part (pages repeat both endlessly)
+    tag_names: dict[str, str] = {}
+    class_info: dict[str, tuple[bool, str]] = {}
+    # the frame of every element the walk skips (nothing is ever stored in it)
+    skipped_frame = _Frame(-1, "#", False, {}, {}, frozenset(), True, (), None)
+    # the root element's parent, which the stack does not hold
+    no_parent = _Frame(-1, "", False, {}, {}, frozenset(), False, (), None)
 
     def add_text(text: str) -> None:
-        nonlocal buf_link, buf_href, buf_chars
+        nonlocal buf_link, buf_href
         pieces.append(text)
-        buf_chars += len(text) - text.count(" ") - text.count("\n")
-        piece_keys.append(inline_keys[-1] if inline_keys else "")
+        piece_keys.append(inline_keys[-1])
         if link_depth:
             buf_link += len(" ".join(text.split()))
             if buf_href is None:
@@ -379,12 +392,12 @@ def build_page(
     def cover(fr: _Frame, cats_of: frozenset[str]) -> None:
         """Count the text an inline element with classes holds in the current block."""
         start = fr.cat_start
-        covered = buf_chars - start[1] if start is not None and start[0] == flushes else buf_chars
+        covered = _nonblank(pieces[start[1]:] if start is not None and start[0] == flushes else pieces)
         for c in cats_of:
             buf_cover[c] = buf_cover.get(c, 0) + covered
 
     def flush() -> None:
-        nonlocal pieces, buf_link, buf_href, buf_cats, buf_image, pending_after_image, buf_chars, flushes
+        nonlocal pieces, buf_link, buf_href, buf_cats, buf_image, pending_after_image, flushes
         if not pieces:
             return
         text = " ".join("".join(pieces).split())
@@ -397,7 +410,7 @@ def build_page(
                 # a junk class must cover half the block; a marker class (byline, date, credit)
                 # names the line it is on, so any text of its own will do ("AFP" in an author
                 # span before the date)
-                half = buf_chars / 2
+                half = _nonblank(pieces) / 2
                 inline = {
                     c: n for c, n in buf_cats.items()
                     if buf_cover.get(c, 0) >= (half if c in NEGATIVE_CATEGORIES else min(half, 1))
@@ -409,26 +422,34 @@ def build_page(
             # the nearest few ancestors' sibling-shape keys, resolved after the walk
             keys: list[tuple[int, int, str]] = []
             for fr in stack[-1:-7:-1]:
-                if fr.tag not in _NO_REPEAT_TAGS and fr.node > 0:
+                if fr.sig is not None and fr.node > 0:
                     keys.append((fr.node, node_parent[fr.node], fr.sig))
+            path4 = owner.path4
+            if path4 is None:
+                # the owner is open, so its ancestors are the frames below it on the stack
+                k = len(stack) - 1
+                while stack[k] is not owner:
+                    k -= 1
+                owner.path4 = path4 = tuple([fr.tag for fr in stack[max(0, k - 3) : k + 1]])
             raws.append(
+                # (positional: a dataclass call with 16 keywords costs twice as much)
                 _Raw(
-                    text=text,
-                    owner=owner.node,
-                    tag=owner.tag,
-                    depth=len(stack),
-                    link_chars=min(buf_link, len(text)),
-                    first_href=buf_href,
-                    containers=stack[-1].containers,
-                    cats=cats,
-                    marks=stack[-1].marks,
-                    class_tokens=frozenset(owner.tokens + parent_tokens),
-                    has_image=buf_image,
-                    after_image=pending_after_image,
-                    path4=owner.path4,
-                    repeat_keys=tuple(keys),
-                    heading_level=_heading_level(owners),
-                    parts=parts,
+                    text,  # text
+                    owner.node,  # owner
+                    owner.tag,  # tag
+                    len(stack),  # depth
+                    min(buf_link, len(text)),  # link_chars
+                    buf_href,  # first_href
+                    stack[-1].containers,  # containers
+                    cats,  # cats
+                    stack[-1].marks,  # marks
+                    frozenset(owner.tokens + parent_tokens),  # class_tokens
+                    buf_image,  # has_image
+                    pending_after_image,  # after_image
+                    path4,  # path4
+                    tuple(keys),  # repeat_keys
+                    _heading_level(owners),  # heading_level
+                    parts,  # parts
                 )
             )
             pending_after_image = False
@@ -438,7 +459,6 @@ def build_page(
         buf_href = None
         buf_cats = None
         buf_cover.clear()
-        buf_chars = 0
         flushes += 1
         buf_image = False
 
@@ -448,8 +468,8 @@ def build_page(
     discussion = False
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
-        tag = el.tag
         if event == "start":
+            tag = el.tag
             if max_nodes is not None and node_count >= max_nodes:
                 limit_hit = f"stopped after max_nodes={max_nodes} elements: the result covers the page only so far"
                 break
@@ -458,21 +478,24 @@ def build_page(
                 break
             if not isinstance(tag, str):  # comment, processing instruction, entity
                 walker.skip_subtree()
-                stack.append(_Frame(-1, "#", False, {}, {}, frozenset(), True, (), ()))
+                stack.append(skipped_frame)
                 continue
-            if "}" in tag:
-                tag = tag.rpartition("}")[2]
-            tag = tag.lower()
+            name = tag_names.get(tag)
+            if name is None:
+                name = tag_names[tag] = (tag.rpartition("}")[2] if "}" in tag else tag).lower()
+            tag = name
             cls = el.get("class")
-            ident = el.get("id")
-            if cls or ident:
-                tokens, cats_here = classify((cls or "") + " " + (ident or ""))
+            if cls:
+                info = class_info.get(cls)
+                if info is None:
+                    info = class_info[cls] = (
+                        is_sr_only(cls) or (not show_hidden and hides(cls)),
+                        (cls.split(None, 1) or [""])[0],
+                    )
+                invisible, first_class = info
             else:
-                tokens, cats_here = (), frozenset()
-            role = el.get("role")
-            if role and role in _DIALOG_ROLES:
-                cats_here = cats_here | _DIALOG  # a box the page opens over itself, named by its role
-            parent = stack[-1] if stack else None
+                invisible, first_class = False, ""
+            parent = stack[-1] if stack else no_parent
             if tag == "script" and not discussion and "json" in (el.get("type") or ""):
                 discussion = _declares_discussion(el.text)
             if (
@@ -484,21 +507,30 @@ def build_page(
                 and el in hidden
                 # aria-hidden alone does not hide a caption's text (see _is_hidden)
                 and not (
-                    (tag == "figcaption" or (parent is not None and "figcaption" in parent.containers))
+                    (tag == "figcaption" or "figcaption" in parent.containers)
                     and not _is_hidden(el, in_caption=True)
                 )
-            ) or (cls and (is_sr_only(cls) or (not show_hidden and hides(cls)))):
+            ) or invisible:
                 # an invisible element takes no room, not even a line break: no flush
                 if tag in _META_TAGS and stack and stack[-1].tag not in _FOREIGN and (
                     tag != "script" or is_jsonld(el.get("type"))
                 ):
                     head_elements.append(el)  # read into Meta after the walk
                 walker.skip_subtree()
-                stack.append(_Frame(-1, tag, False, {}, {}, frozenset(), True, (), ()))
+                stack.append(skipped_frame)
                 continue
+            # (class and id are read into vocabulary only for the elements the walk keeps)
+            ident = el.get("id")
+            if cls or ident:
+                tokens, cats_here = classify((cls or "") + " " + (ident or ""))
+            else:
+                tokens, cats_here = (), frozenset()
+            role = el.get("role")
+            if role and role in _DIALOG_ROLES:
+                cats_here = cats_here | _DIALOG  # a box the page opens over itself, named by its role
             node = node_count
             node_count += 1
-            pnode = parent.node if parent is not None else -1
+            pnode = parent.node
             node_parent.append(pnode)
             node_tag.append(tag)
             # the element's position among its parent's children of its tag, for its XPath
@@ -515,27 +547,26 @@ def build_page(
             node_block_start.append(len(raws))
             node_block_end.append(-1)
 
-            containers = parent.containers if parent is not None else {}
-            extra: dict[str, int] | None = None
-            if tag in SEMANTIC_TAGS:
-                extra = {tag: node}
-            if role:
-                extra = extra or {}
-                extra["role:" + role.strip().lower()] = node
+            containers = parent.containers
             itemtype = el.get("itemtype")
             if itemtype and not discussion:
                 discussion = _declares_discussion(itemtype)
             itemprop = el.get("itemprop")
-            if itemprop:
-                extra = extra or {}
-                for ip in itemprop.lower().split()[:3]:
-                    extra["itemprop:" + ip] = node
-            if extra:
-                containers = {**containers, **extra}
-            cats = parent.cats if parent is not None else {}
+            if role or itemprop or tag in SEMANTIC_TAGS:
+                extra: dict[str, int] = {}
+                if tag in SEMANTIC_TAGS:
+                    extra[tag] = node
+                if role:
+                    extra["role:" + role.strip().lower()] = node
+                if itemprop:
+                    for ip in itemprop.lower().split()[:3]:
+                        extra["itemprop:" + ip] = node
+                if extra:
+                    containers = {**containers, **extra}
+            cats = parent.cats
             inline_cats: frozenset[str] | None = None
             if cats_here and tag not in ("html", "body"):
-                if is_block or parent is None:
+                if is_block or not stack:
                     cats = {**cats, **{c: node for c in cats_here}}
                 elif code_depth:
                     pass  # a highlighter's classes in code ("hljs-comment") name kinds of tokens
@@ -543,13 +574,14 @@ def build_page(
                     # an inline element's classes describe only its own text (see buf_cover)
                     buf_cats = {**(buf_cats or {}), **{c: node for c in cats_here}}
                     inline_cats = cats_here
-            mk = parent.marks if parent is not None else frozenset()
-            own_marks = marks.get(el) if marks else None
-            if own_marks:
-                mk = mk | own_marks
-            path4 = ((parent.path4 if parent is not None else ()) + (tag,))[-4:]
+            mk = parent.marks
+            if marks:
+                own_marks = marks.get(el)
+                if own_marks:
+                    mk = mk | own_marks
             frame = _Frame(
-                node, tag, is_block, containers, cats, mk, False, tokens, path4, (cls.split(None, 1) or [""])[0] if cls else ""
+                node, tag, is_block, containers, cats, mk, False, tokens,
+                None if tag in _NO_REPEAT_TAGS else tag + "." + first_class,
             )
             # an unclassed <cite> is a part of its own too: captions print their credit in one
             if not is_block and (cls or tag in ("time", "cite")):
@@ -557,57 +589,59 @@ def build_page(
                 inline_keys.append(frame.inline_key)
             stack.append(frame)
             if inline_cats is not None:
-                frame.cat_start = (flushes, buf_chars)
+                frame.cat_start = (flushes, len(pieces))
                 open_cats.append((frame, inline_cats))
             if is_block:
                 owners.append(frame)
-            if pnode >= 0 and tag not in _NO_REPEAT_TAGS:
+            if pnode >= 0 and frame.sig is not None:
                 sk = (pnode, frame.sig)
                 sig_counts[sk] = sig_counts.get(sk, 0) + 1
-            if tag == "a":
-                link_depth += 1
-                link_hrefs.append(el.get("href"))
-            elif tag in _CODE_TAGS:
-                code_depth += 1
-            elif tag == "img":
-                src = el.get("src") or el.get("data-src") or el.get("data-lazy-src")
-                width, height = el.get("width"), el.get("height")
-                images.append(
-                    ImageRef(
-                        len(raws), src, el.get("alt"), width, height, node, "ad" in cats_here,
-                        credit_from_attributes(el.attrib) if len(el.attrib) > 2 else None,
-                        _is_icon(tokens, src, width, height),
+            if tag in _WALK_SPECIAL_TAGS:
+                if tag == "a":
+                    link_depth += 1
+                    link_hrefs.append(el.get("href"))
+                elif tag in _CODE_TAGS:
+                    code_depth += 1
+                elif tag == "img":
+                    src = el.get("src") or el.get("data-src") or el.get("data-lazy-src")
+                    width, height = el.get("width"), el.get("height")
+                    images.append(
+                        ImageRef(
+                            len(raws), src, el.get("alt"), width, height, node, "ad" in cats_here,
+                            credit_from_attributes(el.attrib) if len(el.attrib) > 2 else None,
+                            _is_icon(tokens, src, width, height),
+                        )
                     )
-                )
-                if pieces and "".join(pieces).strip():
-                    buf_image = True
-                else:
-                    pending_after_image = True
-                    if raws:
-                        before_image.add(len(raws) - 1)
-            elif tag == "br" and pieces:
-                flush()
-            if el.text:
-                add_text(el.text)
+                    if pieces and "".join(pieces).strip():
+                        buf_image = True
+                    else:
+                        pending_after_image = True
+                        if raws:
+                            before_image.add(len(raws) - 1)
+                elif pieces:  # <br>
+                    flush()
+            text = el.text
+            if text:
+                add_text(text)
         else:  # end
             frame = stack[-1]
-            if frame.is_block and not frame.skipped:
+            if frame.is_block:  # (a skipped frame is no block)
                 if pieces:
                     flush()
                 owners.pop()
             stack.pop()
             if not frame.skipped:
-                if frame.tag == "a":
-                    link_depth -= 1
-                    link_hrefs.pop()
-                elif frame.tag in _CODE_TAGS:
-                    code_depth -= 1
+                if frame.tag in _WALK_SPECIAL_TAGS:
+                    if frame.tag == "a":
+                        link_depth -= 1
+                        link_hrefs.pop()
+                    elif frame.tag in _CODE_TAGS:
+                        code_depth -= 1
                 if frame.inline_key is not None:
                     inline_keys.pop()
                 if frame.cat_start is not None:
                     cover(*open_cats.pop())
-                node = frame.node
-                node_block_end[node] = len(raws)
+                node_block_end[frame.node] = len(raws)
             tail = el.tail
             if tail and stack:
                 add_text(tail)
@@ -625,6 +659,8 @@ def build_page(
 
 
 _CODE_TAGS = frozenset({"pre", "code"})
+# the tags the walk does something particular at (one set test spares the rest four tests)
+_WALK_SPECIAL_TAGS = frozenset({"a", "img", "br"}) | _CODE_TAGS
 _DIALOG_ROLES = frozenset({"dialog", "alertdialog"})
 _DIALOG = frozenset({"dialog"})
 
