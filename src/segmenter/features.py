@@ -151,7 +151,7 @@ class Page:
 
 class _Frame:
     __slots__ = (
-        "node", "tag", "is_block", "containers", "cats", "marks", "skipped", "tokens", "sig", "inline_key",
+        "node", "tag", "is_block", "containers", "cats", "marks", "skipped", "tokens", "repeat_key", "inline_key",
         "cat_start", "path4",
     )
 
@@ -165,7 +165,7 @@ class _Frame:
         marks: frozenset[str],
         skipped: bool,
         tokens: tuple[str, ...],
-        sig: str | None,
+        repeat_key: tuple[int, tuple[int, str]] | None,
     ) -> None:
         self.node = node
         self.tag = tag
@@ -175,9 +175,11 @@ class _Frame:
         self.marks = marks
         self.skipped = skipped
         self.tokens = tokens
-        # the sibling-shape key (tag and first class name), None for tags whose repeats say
-        # nothing (_NO_REPEAT_TAGS): only those tags count and are looked up (see build_page)
-        self.sig = sig
+        # (node, (parent node, sibling-shape key)), the key being the tag and first class name
+        # (items of one list often differ only in modifier classes, "item item--first", which
+        # must not split them into shapes); None for the root and for tags whose repeats say
+        # nothing (_NO_REPEAT_TAGS)
+        self.repeat_key = repeat_key
         self.inline_key: str | None = None
         # (flush count, piece count) where an inline element with classes began (see build_page)
         self.cat_start: tuple[int, int] | None = None
@@ -201,7 +203,7 @@ class _Raw:
     has_image: bool
     after_image: bool
     path4: tuple[str, ...]
-    repeat_keys: tuple[tuple[int, int, str], ...]
+    repeat_keys: tuple[tuple[int, tuple[int, str]], ...]
     heading_level: int
     parts: tuple[tuple[str, str], ...] = ()
 
@@ -420,10 +422,7 @@ def build_page(
                 cats = owner.cats
             parent_tokens = owners[-2].tokens if len(owners) > 1 else ()
             # the nearest few ancestors' sibling-shape keys, resolved after the walk
-            keys: list[tuple[int, int, str]] = []
-            for fr in stack[-1:-7:-1]:
-                if fr.sig is not None and fr.node > 0:
-                    keys.append((fr.node, node_parent[fr.node], fr.sig))
+            keys = [fr.repeat_key for fr in stack[-1:-7:-1] if fr.repeat_key is not None]
             path4 = owner.path4
             if path4 is None:
                 # the owner is open, so its ancestors are the frames below it on the stack
@@ -521,8 +520,17 @@ def build_page(
                 continue
             # (class and id are read into vocabulary only for the elements the walk keeps)
             ident = el.get("id")
-            if cls or ident:
-                tokens, cats_here = classify((cls or "") + " " + (ident or ""))
+            # (class and id apart: a page's class values recur, its ids are mostly unique, and
+            # one memo entry per pair would miss on every element with an id)
+            if cls:
+                tokens, cats_here = classify(cls)
+                if ident:
+                    id_tokens, id_cats = classify(ident)
+                    tokens += id_tokens
+                    if id_cats:
+                        cats_here = cats_here | id_cats
+            elif ident:
+                tokens, cats_here = classify(ident)
             else:
                 tokens, cats_here = (), frozenset()
             role = el.get("role")
@@ -579,9 +587,10 @@ def build_page(
                 own_marks = marks.get(el)
                 if own_marks:
                     mk = mk | own_marks
+            sig_key = None if tag in _NO_REPEAT_TAGS or pnode < 0 else (pnode, tag + "." + first_class)
             frame = _Frame(
                 node, tag, is_block, containers, cats, mk, False, tokens,
-                None if tag in _NO_REPEAT_TAGS else tag + "." + first_class,
+                (node, sig_key) if sig_key is not None else None,
             )
             # an unclassed <cite> is a part of its own too: captions print their credit in one
             if not is_block and (cls or tag in ("time", "cite")):
@@ -593,9 +602,8 @@ def build_page(
                 open_cats.append((frame, inline_cats))
             if is_block:
                 owners.append(frame)
-            if pnode >= 0 and frame.sig is not None:
-                sk = (pnode, frame.sig)
-                sig_counts[sk] = sig_counts.get(sk, 0) + 1
+            if sig_key is not None:
+                sig_counts[sig_key] = sig_counts.get(sig_key, 0) + 1
             if tag in _WALK_SPECIAL_TAGS:
                 if tag == "a":
                     link_depth += 1
@@ -750,14 +758,18 @@ def _finish(
         pos_prefix.append(pos_prefix[-1] + (b if b > 0 else 0.0))
     if region1 >= 0:
         main_mass = pos_prefix[node_block_end[region1]] - pos_prefix[node_block_start[region1]]
-        marker_nodes = {nd for r in raws for c, nd in r.cats.items() if c not in _LONG_CATEGORIES} | {
-            nd for r in raws for nd in r.containers.values()
+        # (blocks share their cats and containers dicts, one per element that adds to them:
+        # each distinct dict is read once)
+        cats_dicts = {id(r.cats): r.cats for r in raws}.values()
+        container_dicts = {id(r.containers): r.containers for r in raws}.values()
+        marker_nodes = {nd for d in cats_dicts for c, nd in d.items() if c not in _LONG_CATEGORIES} | {
+            nd for d in container_dicts for nd in d.values()
         }
         # a site footer is no post wrapper however much text it holds (legal notes, an "about
         # us" blurb), nor is a <nav> (a shop's mega menu of scripted items that are no links):
         # they count unless they hold the region itself
-        footers = {nd for r in raws for c, nd in r.cats.items() if c == "footer"} | {
-            nd for r in raws for c, nd in r.containers.items() if c in _FOOTER_CONTAINERS
+        footers = {d["footer"] for d in cats_dicts if "footer" in d} | {
+            nd for d in container_dicts for c, nd in d.items() if c in _FOOTER_CONTAINERS
         }
         for nd in marker_nodes:
             if nd in footers:
@@ -868,16 +880,19 @@ def _finish(
         if im.alt and len(im.alt) >= 12:
             alts.setdefault(im.block_cursor, []).append(im.alt)
     matches_alt = [False] * n
-    for i, r in enumerate(raws):
-        if len(r.text) < 12:
-            continue
-        for cursor in (i, i + 1):
-            if any(title_similarity(r.text, alt) >= 0.8 for alt in alts.get(cursor, ())):
-                matches_alt[i] = True
-                break
-    card_of, card_ok = _cards(raws, stats, sig_counts, images, node_parent, node_block_start, node_block_end)
+    # (from the images' side: only the blocks just before and after an image are compared)
+    for cursor, cursor_alts in alts.items():
+        for i in (cursor - 1, cursor):
+            if 0 <= i < n and not matches_alt[i] and len(raws[i].text) >= 12:
+                text = raws[i].text
+                matches_alt[i] = any(title_similarity(text, alt) >= 0.8 for alt in cursor_alts)
+    card_of, card_ok, repetition = _cards(raws, stats, sig_counts, images, node_parent, node_block_start, node_block_end)
 
     feats: list[Features] = []
+    # a block's categories and containers depend only on its (shared) dicts: each distinct dict
+    # is filtered once
+    cats_memo: dict[int, frozenset[str]] = {}
+    containers_memo: dict[int, frozenset[str]] = {}
     for i, r in enumerate(raws):
         distance = REGION_FAR
         # (the fine print after a closing copyright notice is beyond the page's end: far from
@@ -895,19 +910,18 @@ def _finish(
         text = r.text
         # (an author class on a wrapper of the whole story names the post's author, not an
         # author box: like a weak marker there, it is ignored)
-        cats = frozenset(
-            c for c, nd in r.cats.items()
-            if (c not in NEGATIVE_CATEGORIES and c != "byline") or not ignored(c, nd, keep_out)
-        )
-        containers = frozenset(
-            c for c, nd in r.containers.items()
-            if nd not in keep_out or c in ("article", "main", "role:main", "itemprop:articlebody")
-        )
-        rep = 0
-        for _, parent, sig in r.repeat_keys:
-            cnt = sig_counts.get((parent, sig), 0)
-            if cnt >= 2 and cnt > rep:
-                rep = cnt
+        cats = cats_memo.get(id(r.cats))
+        if cats is None:
+            cats = cats_memo[id(r.cats)] = frozenset(
+                c for c, nd in r.cats.items()
+                if (c not in NEGATIVE_CATEGORIES and c != "byline") or not ignored(c, nd, keep_out)
+            )
+        containers = containers_memo.get(id(r.containers))
+        if containers is None:
+            containers = containers_memo[id(r.containers)] = frozenset(
+                c for c, nd in r.containers.items()
+                if nd not in keep_out or c in ("article", "main", "role:main", "itemprop:articlebody")
+            )
         feats.append(
             # (a dict display: a dict(...) call of 34 keywords costs half as much again)
             _unchecked(Features, {
@@ -939,7 +953,7 @@ def _finish(
                 "before_image": i in before_image,
                 "index": i,
                 "position": i / n if n else 0.0,
-                "repetition": rep,
+                "repetition": repetition[i],
                 "figure": figure_of[i],
                 "matches_alt": matches_alt[i],
                 "parts": r.parts if len(r.parts) > 1 else (),
@@ -1020,11 +1034,11 @@ def _cards(
     node_parent: list[int],
     node_block_start: list[int],
     node_block_end: list[int],
-) -> tuple[list[int], list[bool]]:
+) -> tuple[list[int], list[bool], list[int]]:
     """Each block's card (the nearest ancestor, a few levels up, that repeats among its siblings
     with the same shape; -1 for none) and whether that card is a teaser card: its group of
     siblings carries headline-sized links (menus carry one or two words), it is small, and it is
-    not marked as sponsored, an ad, or navigation."""
+    not marked as sponsored, an ad, or navigation. Also each block's ``Features.repetition``."""
     card_of = [-1] * len(raws)
     group_of: dict[int, tuple[int, str]] = {}
     headline: dict[int, float] = {}
@@ -1035,15 +1049,29 @@ def _cards(
     # siblings of one shape that hold text (an image cell beside the text cell of one teaser
     # repeats too, but only one of them holds text: that is no group of cards)
     members: dict[tuple[int, str], set[int]] = {}
-    for r in raws:
-        for node, parent, sig in r.repeat_keys:
-            if sig_counts.get((parent, sig), 0) >= 2:
-                members.setdefault((parent, sig), set()).add(node)
+    # each block's repetition: the most siblings of one shape among its nearest ancestors
+    repetition = [0] * len(raws)
     for i, r in enumerate(raws):
-        for node, parent, sig in r.repeat_keys:
-            if len(members.get((parent, sig), ())) >= 2:
+        rep = 0
+        for node, key in r.repeat_keys:
+            cnt = sig_counts[key]  # (counted at the element's start)
+            if cnt >= 2:
+                group = members.get(key)
+                if group is None:
+                    members[key] = {node}
+                else:
+                    group.add(node)
+                if cnt > rep:
+                    rep = cnt
+        repetition[i] = rep
+    for i, r in enumerate(raws):
+        if not repetition[i]:
+            continue  # no ancestor repeats: no card
+        for node, key in r.repeat_keys:
+            if len(members.get(key, ())) >= 2:
+                parent = key[0]
                 card_of[i] = node
-                group_of[node] = (parent, sig)
+                group_of[node] = key
                 w = stats[i][0]
                 link_words = w * (r.link_chars / len(r.text)) if r.text else 0.0
                 if link_words > headline.get(node, 0.0):
@@ -1052,15 +1080,14 @@ def _cards(
                 else:
                     headline.setdefault(node, link_words)
                 words[node] = words.get(node, 0) + w
-                if (
+                if node not in bad and (  # (a card found bad needs no more tests)
                     r.cats.get("ad", -1) >= parent  # an ad marker on the card, in it, or on its box
+                    or "notes" in r.cats  # the entries of a reference list cite sources; they tease nothing
                     or (w <= 6 and _is_sponsored(r.text))
                     or (w <= 12 and (_SOCIAL.search(r.text) is not None or _SKIP_LINK.match(r.text) is not None))
-                    or any(_is_sponsored(part) for part, _ in r.parts)
+                    or (r.parts and any(_is_sponsored(part) for part, _ in r.parts))
                 ):
                     bad.add(node)
-                if "notes" in r.cats:
-                    bad.add(node)  # the entries of a reference list cite sources; they tease nothing
                 if "nav" in r.containers or "role:navigation" in r.containers:
                     in_nav.add(node)
                 break
@@ -1077,14 +1104,15 @@ def _cards(
                 break
             node = node_parent[node]
     totals: dict[tuple[int, str], list[float]] = {}
-    titles: dict[tuple[int, str], Counter[str]] = {}
+    group_cards: dict[tuple[int, str], list[int]] = {}
     for node, key in group_of.items():
-        acc = totals.setdefault(key, [0.0, 0.0])
+        acc = totals.get(key)
+        if acc is None:
+            acc = totals[key] = [0.0, 0.0]
+            group_cards[key] = []
         acc[0] += headline.get(node, 0.0)
         acc[1] += 1
-        text = headline_text.get(node)
-        if text:
-            titles.setdefault(key, Counter())[_REPLY.sub("", text.lower()).strip()] += 1
+        group_cards[key].append(node)
     nav_groups = {group_of[c] for c in in_nav}
     good_groups = set()
     for key, (h, n) in totals.items():
@@ -1093,7 +1121,8 @@ def _cards(
         need = CARD_MIN_NAV_HEADLINE_WORDS if key in nav_groups else CARD_MIN_HEADLINE_WORDS
         if n < 2 or h / n < need:
             continue
-        same = titles.get(key)
+        # (the headlines are compared only for the groups that pass the test above)
+        same = Counter(_reply_title(text) for text in (headline_text.get(c) for c in group_cards[key]) if text)
         if same and same.most_common(1)[0][1] >= max(2, REPLY_SHARE * n):
             continue  # the posts of a thread, each titled "Re: …" after the first: teasers differ
         # a box labelled "Anzeige"/"Promoted Links" at its head holds ads, however they look
@@ -1112,13 +1141,19 @@ def _cards(
         and headline.get(c, 0.0) >= 2
         for c in card_of
     ]
-    return card_of, ok
+    return card_of, ok, repetition
 
 
 #: a card group whose headlines are one and the same (after "Re:") in this share of its cards
 #: is a forum thread's posts
 REPLY_SHARE = 0.5
 _REPLY = re.compile(r"^(?:(?:re|aw|sv|vs|antw|rif|r)\s*(?:\[\d+\])?\s*:\s*)+", re.IGNORECASE)
+
+
+def _reply_title(text: str) -> str:
+    """A headline without its "Re:"/"AW:" prefixes (every such prefix ends in a colon)."""
+    text = text.lower()
+    return (_REPLY.sub("", text) if ":" in text else text).strip()
 
 
 def _sponsor_label(
@@ -1245,13 +1280,18 @@ CLOSING_NOTICE_WORDS = 30
 def _closing_notice(raws: list[_Raw]) -> int:
     """The index of the first copyright notice in the last quarter of the page's text (a short
     line), or ``len(raws)`` when there is none: the blocks after it are the site's fine print."""
-    total = sum(len(r.text) for r in raws)
+    lengths = [len(r.text) for r in raws]
+    start = CLOSING_NOTICE_SHARE * sum(lengths)
+    # (the first block with that share of the text before it; every later one has it too)
     seen = 0
-    for i, r in enumerate(raws):
-        if seen >= CLOSING_NOTICE_SHARE * total and len(r.text) < 300:
-            if r.text.count(" ") < CLOSING_NOTICE_WORDS and _COPYRIGHT.search(r.text):
-                return i
-        seen += len(r.text)
+    i = 0
+    while i < len(raws) and seen < start:
+        seen += lengths[i]
+        i += 1
+    for j in range(i, len(raws)):
+        text = raws[j].text
+        if lengths[j] < 300 and text.count(" ") < CLOSING_NOTICE_WORDS and _COPYRIGHT.search(text):
+            return j
     return len(raws)
 
 
@@ -1306,15 +1346,13 @@ def _best_region(weights: list[float], starts: list[int], ends: list[int]) -> in
     for w in weights:
         acc += w
         prefix.append(acc)
-    best, best_score = -1, 0.0
-    for node in range(len(starts)):
-        s, e = starts[node], ends[node]
-        if e <= s:
-            continue
-        score = prefix[e] - prefix[s]
-        if score >= best_score and score > 0:
-            best, best_score = node, score
-    return best
+    # (every node's score in one list display, then the last node with the top score: what a
+    # running ">=" comparison keeps, at a fraction of its cost)
+    scores = [prefix[e] - prefix[s] if e > s else 0.0 for s, e in zip(starts, ends, strict=True)]
+    top = max(scores, default=0.0)
+    if not top > 0:
+        return -1
+    return len(scores) - 1 - scores[::-1].index(top)
 
 
 #: a run of siblings replaces the region when it adds at least this much weight, and this share
@@ -1350,16 +1388,17 @@ def _widen(
 
 
 def _children(node: int, node_parent: list[int]) -> list[int]:
-    """The element children of ``node`` in document order. Node numbers are pre-order, so the
-    subtree of ``node`` is the run of nodes after it whose parent is not before it."""
+    """The element children of ``node`` in document order: the nodes whose parent it is (each
+    found by ``list.index``, a scan in C; node numbers are pre-order, so all come after it)."""
     out: list[int] = []
-    c = node + 1
-    n = len(node_parent)
-    while c < n and node_parent[c] >= node:
-        if node_parent[c] == node:
+    find = node_parent.index
+    c = node
+    try:
+        while True:
+            c = find(node, c + 1)
             out.append(c)
-        c += 1
-    return out
+    except ValueError:  # no more children
+        return out
 
 
 def _ancestors_or_self(node: int, parent: list[int]) -> set[int]:
