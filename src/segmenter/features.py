@@ -151,8 +151,8 @@ class Page:
 
 class _Frame:
     __slots__ = (
-        "node", "tag", "is_block", "containers", "cats", "marks", "skipped", "tokens", "path4", "first_class",
-        "inline_key", "sig", "cat_start",
+        "node", "tag", "is_block", "containers", "cats", "marks", "skipped", "tokens", "repeat_key", "inline_key",
+        "cat_start", "path4",
     )
 
     def __init__(
@@ -165,8 +165,7 @@ class _Frame:
         marks: frozenset[str],
         skipped: bool,
         tokens: tuple[str, ...],
-        path4: tuple[str, ...],
-        first_class: str = "",
+        repeat_key: tuple[int, tuple[int, str]] | None,
     ) -> None:
         self.node = node
         self.tag = tag
@@ -176,14 +175,17 @@ class _Frame:
         self.marks = marks
         self.skipped = skipped
         self.tokens = tokens
-        self.path4 = path4
-        self.first_class = first_class
+        # (node, (parent node, sibling-shape key)), the key being the tag and first class name
+        # (items of one list often differ only in modifier classes, "item item--first", which
+        # must not split them into shapes); None for the root and for tags whose repeats say
+        # nothing (_NO_REPEAT_TAGS)
+        self.repeat_key = repeat_key
         self.inline_key: str | None = None
-        # (flush count, text count) where an inline element with classes began (see build_page)
+        # (flush count, piece count) where an inline element with classes began (see build_page)
         self.cat_start: tuple[int, int] | None = None
-        # the sibling-shape key: tag and first class name (items of one list often differ only
-        # in modifier classes, "item item--first", which must not split them into shapes)
-        self.sig = tag + "." + first_class
+        # the tags of the element and its three nearest ancestors, computed on the first block
+        # the element owns (see flush): most elements own none
+        self.path4: tuple[str, ...] | None = None
 
 
 @dataclass
@@ -201,7 +203,7 @@ class _Raw:
     has_image: bool
     after_image: bool
     path4: tuple[str, ...]
-    repeat_keys: tuple[tuple[int, int, str], ...]
+    repeat_keys: tuple[tuple[int, tuple[int, str]], ...]
     heading_level: int
     parts: tuple[tuple[str, str], ...] = ()
 
@@ -216,6 +218,11 @@ def _parts(pieces: list[str], keys: list[str]) -> tuple[tuple[str, str], ...]:
             out.append((piece, key))
     cleaned = tuple((" ".join(t.split()), k) for t, k in out)
     return tuple(p for p in cleaned if p[0])
+
+
+def _nonblank(pieces: list[str]) -> int:
+    """The characters of a block's pieces that are not spaces or line breaks."""
+    return sum(len(t) - t.count(" ") - t.count("\n") for t in pieces)
 
 
 def _text_stats(text: str, language: str = UNDETERMINED) -> tuple[int, float]:
@@ -347,7 +354,9 @@ def build_page(
     # the block being filled
     pieces: list[str] = []
     piece_keys: list[str] = []  # the class of the innermost classed inline element of each piece
-    inline_keys: list[str] = []
+    # the open classed inline elements' keys; the "" at the bottom stands for none, so that
+    # inline_keys[-1] is always the key of the next piece
+    inline_keys: list[str] = [""]
     buf_link = 0
     buf_href: str | None = None
     buf_cats: dict[str, int] | None = None
@@ -355,7 +364,6 @@ def build_page(
     # describe its own text, so a junk class goes to the block only when that text is half the
     # block or more (a math widget's "menu" class says nothing of the sentence around it)
     buf_cover: dict[str, int] = {}
-    buf_chars = 0  # non-blank characters added to the block so far
     flushes = 0
     open_cats: list[tuple[_Frame, frozenset[str]]] = []  # inline elements with classes, still open
     buf_image = False
@@ -364,12 +372,19 @@ def build_page(
     link_hrefs: list[str | None] = []
     pending_after_image = False
     before_image: set[int] = set()
+    # per page: a tag as lxml spells it -> its local lower-case name; a class value -> whether
+    # it hides its element, and its sibling-shape key part (pages repeat both endlessly)
+    tag_names: dict[str, str] = {}
+    class_info: dict[str, tuple[bool, str]] = {}
+    # the frame of every element the walk skips (nothing is ever stored in it)
+    skipped_frame = _Frame(-1, "#", False, {}, {}, frozenset(), True, (), None)
+    # the root element's parent, which the stack does not hold
+    no_parent = _Frame(-1, "", False, {}, {}, frozenset(), False, (), None)
 
     def add_text(text: str) -> None:
-        nonlocal buf_link, buf_href, buf_chars
+        nonlocal buf_link, buf_href
         pieces.append(text)
-        buf_chars += len(text) - text.count(" ") - text.count("\n")
-        piece_keys.append(inline_keys[-1] if inline_keys else "")
+        piece_keys.append(inline_keys[-1])
         if link_depth:
             buf_link += len(" ".join(text.split()))
             if buf_href is None:
@@ -379,12 +394,12 @@ def build_page(
     def cover(fr: _Frame, cats_of: frozenset[str]) -> None:
         """Count the text an inline element with classes holds in the current block."""
         start = fr.cat_start
-        covered = buf_chars - start[1] if start is not None and start[0] == flushes else buf_chars
+        covered = _nonblank(pieces[start[1]:] if start is not None and start[0] == flushes else pieces)
         for c in cats_of:
             buf_cover[c] = buf_cover.get(c, 0) + covered
 
     def flush() -> None:
-        nonlocal pieces, buf_link, buf_href, buf_cats, buf_image, pending_after_image, buf_chars, flushes
+        nonlocal pieces, buf_link, buf_href, buf_cats, buf_image, pending_after_image, flushes
         if not pieces:
             return
         text = " ".join("".join(pieces).split())
@@ -397,7 +412,7 @@ def build_page(
                 # a junk class must cover half the block; a marker class (byline, date, credit)
                 # names the line it is on, so any text of its own will do ("AFP" in an author
                 # span before the date)
-                half = buf_chars / 2
+                half = _nonblank(pieces) / 2
                 inline = {
                     c: n for c, n in buf_cats.items()
                     if buf_cover.get(c, 0) >= (half if c in NEGATIVE_CATEGORIES else min(half, 1))
@@ -407,28 +422,33 @@ def build_page(
                 cats = owner.cats
             parent_tokens = owners[-2].tokens if len(owners) > 1 else ()
             # the nearest few ancestors' sibling-shape keys, resolved after the walk
-            keys: list[tuple[int, int, str]] = []
-            for fr in stack[-1:-7:-1]:
-                if fr.tag not in _NO_REPEAT_TAGS and fr.node > 0:
-                    keys.append((fr.node, node_parent[fr.node], fr.sig))
+            keys = [fr.repeat_key for fr in stack[-1:-7:-1] if fr.repeat_key is not None]
+            path4 = owner.path4
+            if path4 is None:
+                # the owner is open, so its ancestors are the frames below it on the stack
+                k = len(stack) - 1
+                while stack[k] is not owner:
+                    k -= 1
+                owner.path4 = path4 = tuple([fr.tag for fr in stack[max(0, k - 3) : k + 1]])
             raws.append(
+                # (positional: a dataclass call with 16 keywords costs twice as much)
                 _Raw(
-                    text=text,
-                    owner=owner.node,
-                    tag=owner.tag,
-                    depth=len(stack),
-                    link_chars=min(buf_link, len(text)),
-                    first_href=buf_href,
-                    containers=stack[-1].containers,
-                    cats=cats,
-                    marks=stack[-1].marks,
-                    class_tokens=frozenset(owner.tokens + parent_tokens),
-                    has_image=buf_image,
-                    after_image=pending_after_image,
-                    path4=owner.path4,
-                    repeat_keys=tuple(keys),
-                    heading_level=_heading_level(owners),
-                    parts=parts,
+                    text,  # text
+                    owner.node,  # owner
+                    owner.tag,  # tag
+                    len(stack),  # depth
+                    min(buf_link, len(text)),  # link_chars
+                    buf_href,  # first_href
+                    stack[-1].containers,  # containers
+                    cats,  # cats
+                    stack[-1].marks,  # marks
+                    frozenset(owner.tokens + parent_tokens),  # class_tokens
+                    buf_image,  # has_image
+                    pending_after_image,  # after_image
+                    path4,  # path4
+                    tuple(keys),  # repeat_keys
+                    _heading_level(owners),  # heading_level
+                    parts,  # parts
                 )
             )
             pending_after_image = False
@@ -438,7 +458,6 @@ def build_page(
         buf_href = None
         buf_cats = None
         buf_cover.clear()
-        buf_chars = 0
         flushes += 1
         buf_image = False
 
@@ -448,8 +467,8 @@ def build_page(
     discussion = False
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
-        tag = el.tag
         if event == "start":
+            tag = el.tag
             if max_nodes is not None and node_count >= max_nodes:
                 limit_hit = f"stopped after max_nodes={max_nodes} elements: the result covers the page only so far"
                 break
@@ -458,21 +477,24 @@ def build_page(
                 break
             if not isinstance(tag, str):  # comment, processing instruction, entity
                 walker.skip_subtree()
-                stack.append(_Frame(-1, "#", False, {}, {}, frozenset(), True, (), ()))
+                stack.append(skipped_frame)
                 continue
-            if "}" in tag:
-                tag = tag.rpartition("}")[2]
-            tag = tag.lower()
+            name = tag_names.get(tag)
+            if name is None:
+                name = tag_names[tag] = (tag.rpartition("}")[2] if "}" in tag else tag).lower()
+            tag = name
             cls = el.get("class")
-            ident = el.get("id")
-            if cls or ident:
-                tokens, cats_here = classify((cls or "") + " " + (ident or ""))
+            if cls:
+                info = class_info.get(cls)
+                if info is None:
+                    info = class_info[cls] = (
+                        is_sr_only(cls) or (not show_hidden and hides(cls)),
+                        (cls.split(None, 1) or [""])[0],
+                    )
+                invisible, first_class = info
             else:
-                tokens, cats_here = (), frozenset()
-            role = el.get("role")
-            if role and role in _DIALOG_ROLES:
-                cats_here = cats_here | _DIALOG  # a box the page opens over itself, named by its role
-            parent = stack[-1] if stack else None
+                invisible, first_class = False, ""
+            parent = stack[-1] if stack else no_parent
             if tag == "script" and not discussion and "json" in (el.get("type") or ""):
                 discussion = _declares_discussion(el.text)
             if (
@@ -484,21 +506,39 @@ def build_page(
                 and el in hidden
                 # aria-hidden alone does not hide a caption's text (see _is_hidden)
                 and not (
-                    (tag == "figcaption" or (parent is not None and "figcaption" in parent.containers))
+                    (tag == "figcaption" or "figcaption" in parent.containers)
                     and not _is_hidden(el, in_caption=True)
                 )
-            ) or (cls and (is_sr_only(cls) or (not show_hidden and hides(cls)))):
+            ) or invisible:
                 # an invisible element takes no room, not even a line break: no flush
                 if tag in _META_TAGS and stack and stack[-1].tag not in _FOREIGN and (
                     tag != "script" or is_jsonld(el.get("type"))
                 ):
                     head_elements.append(el)  # read into Meta after the walk
                 walker.skip_subtree()
-                stack.append(_Frame(-1, tag, False, {}, {}, frozenset(), True, (), ()))
+                stack.append(skipped_frame)
                 continue
+            # (class and id are read into vocabulary only for the elements the walk keeps)
+            ident = el.get("id")
+            # (class and id apart: a page's class values recur, its ids are mostly unique, and
+            # one memo entry per pair would miss on every element with an id)
+            if cls:
+                tokens, cats_here = classify(cls)
+                if ident:
+                    id_tokens, id_cats = classify(ident)
+                    tokens += id_tokens
+                    if id_cats:
+                        cats_here = cats_here | id_cats
+            elif ident:
+                tokens, cats_here = classify(ident)
+            else:
+                tokens, cats_here = (), frozenset()
+            role = el.get("role")
+            if role and role in _DIALOG_ROLES:
+                cats_here = cats_here | _DIALOG  # a box the page opens over itself, named by its role
             node = node_count
             node_count += 1
-            pnode = parent.node if parent is not None else -1
+            pnode = parent.node
             node_parent.append(pnode)
             node_tag.append(tag)
             # the element's position among its parent's children of its tag, for its XPath
@@ -515,27 +555,26 @@ def build_page(
             node_block_start.append(len(raws))
             node_block_end.append(-1)
 
-            containers = parent.containers if parent is not None else {}
-            extra: dict[str, int] | None = None
-            if tag in SEMANTIC_TAGS:
-                extra = {tag: node}
-            if role:
-                extra = extra or {}
-                extra["role:" + role.strip().lower()] = node
+            containers = parent.containers
             itemtype = el.get("itemtype")
             if itemtype and not discussion:
                 discussion = _declares_discussion(itemtype)
             itemprop = el.get("itemprop")
-            if itemprop:
-                extra = extra or {}
-                for ip in itemprop.lower().split()[:3]:
-                    extra["itemprop:" + ip] = node
-            if extra:
-                containers = {**containers, **extra}
-            cats = parent.cats if parent is not None else {}
+            if role or itemprop or tag in SEMANTIC_TAGS:
+                extra: dict[str, int] = {}
+                if tag in SEMANTIC_TAGS:
+                    extra[tag] = node
+                if role:
+                    extra["role:" + role.strip().lower()] = node
+                if itemprop:
+                    for ip in itemprop.lower().split()[:3]:
+                        extra["itemprop:" + ip] = node
+                if extra:
+                    containers = {**containers, **extra}
+            cats = parent.cats
             inline_cats: frozenset[str] | None = None
             if cats_here and tag not in ("html", "body"):
-                if is_block or parent is None:
+                if is_block or not stack:
                     cats = {**cats, **{c: node for c in cats_here}}
                 elif code_depth:
                     pass  # a highlighter's classes in code ("hljs-comment") name kinds of tokens
@@ -543,13 +582,15 @@ def build_page(
                     # an inline element's classes describe only its own text (see buf_cover)
                     buf_cats = {**(buf_cats or {}), **{c: node for c in cats_here}}
                     inline_cats = cats_here
-            mk = parent.marks if parent is not None else frozenset()
-            own_marks = marks.get(el) if marks else None
-            if own_marks:
-                mk = mk | own_marks
-            path4 = ((parent.path4 if parent is not None else ()) + (tag,))[-4:]
+            mk = parent.marks
+            if marks:
+                own_marks = marks.get(el)
+                if own_marks:
+                    mk = mk | own_marks
+            sig_key = None if tag in _NO_REPEAT_TAGS or pnode < 0 else (pnode, tag + "." + first_class)
             frame = _Frame(
-                node, tag, is_block, containers, cats, mk, False, tokens, path4, (cls.split(None, 1) or [""])[0] if cls else ""
+                node, tag, is_block, containers, cats, mk, False, tokens,
+                (node, sig_key) if sig_key is not None else None,
             )
             # an unclassed <cite> is a part of its own too: captions print their credit in one
             if not is_block and (cls or tag in ("time", "cite")):
@@ -557,57 +598,58 @@ def build_page(
                 inline_keys.append(frame.inline_key)
             stack.append(frame)
             if inline_cats is not None:
-                frame.cat_start = (flushes, buf_chars)
+                frame.cat_start = (flushes, len(pieces))
                 open_cats.append((frame, inline_cats))
             if is_block:
                 owners.append(frame)
-            if pnode >= 0 and tag not in _NO_REPEAT_TAGS:
-                sk = (pnode, frame.sig)
-                sig_counts[sk] = sig_counts.get(sk, 0) + 1
-            if tag == "a":
-                link_depth += 1
-                link_hrefs.append(el.get("href"))
-            elif tag in _CODE_TAGS:
-                code_depth += 1
-            elif tag == "img":
-                src = el.get("src") or el.get("data-src") or el.get("data-lazy-src")
-                width, height = el.get("width"), el.get("height")
-                images.append(
-                    ImageRef(
-                        len(raws), src, el.get("alt"), width, height, node, "ad" in cats_here,
-                        credit_from_attributes(el.attrib) if len(el.attrib) > 2 else None,
-                        _is_icon(tokens, src, width, height),
+            if sig_key is not None:
+                sig_counts[sig_key] = sig_counts.get(sig_key, 0) + 1
+            if tag in _WALK_SPECIAL_TAGS:
+                if tag == "a":
+                    link_depth += 1
+                    link_hrefs.append(el.get("href"))
+                elif tag in _CODE_TAGS:
+                    code_depth += 1
+                elif tag == "img":
+                    src = el.get("src") or el.get("data-src") or el.get("data-lazy-src")
+                    width, height = el.get("width"), el.get("height")
+                    images.append(
+                        ImageRef(
+                            len(raws), src, el.get("alt"), width, height, node, "ad" in cats_here,
+                            credit_from_attributes(el.attrib) if len(el.attrib) > 2 else None,
+                            _is_icon(tokens, src, width, height),
+                        )
                     )
-                )
-                if pieces and "".join(pieces).strip():
-                    buf_image = True
-                else:
-                    pending_after_image = True
-                    if raws:
-                        before_image.add(len(raws) - 1)
-            elif tag == "br" and pieces:
-                flush()
-            if el.text:
-                add_text(el.text)
+                    if pieces and "".join(pieces).strip():
+                        buf_image = True
+                    else:
+                        pending_after_image = True
+                        if raws:
+                            before_image.add(len(raws) - 1)
+                elif pieces:  # <br>
+                    flush()
+            text = el.text
+            if text:
+                add_text(text)
         else:  # end
             frame = stack[-1]
-            if frame.is_block and not frame.skipped:
+            if frame.is_block:  # (a skipped frame is no block)
                 if pieces:
                     flush()
                 owners.pop()
             stack.pop()
             if not frame.skipped:
-                if frame.tag == "a":
-                    link_depth -= 1
-                    link_hrefs.pop()
-                elif frame.tag in _CODE_TAGS:
-                    code_depth -= 1
+                if frame.tag in _WALK_SPECIAL_TAGS:
+                    if frame.tag == "a":
+                        link_depth -= 1
+                        link_hrefs.pop()
+                    elif frame.tag in _CODE_TAGS:
+                        code_depth -= 1
                 if frame.inline_key is not None:
                     inline_keys.pop()
                 if frame.cat_start is not None:
                     cover(*open_cats.pop())
-                node = frame.node
-                node_block_end[node] = len(raws)
+                node_block_end[frame.node] = len(raws)
             tail = el.tail
             if tail and stack:
                 add_text(tail)
@@ -625,6 +667,8 @@ def build_page(
 
 
 _CODE_TAGS = frozenset({"pre", "code"})
+# the tags the walk does something particular at (one set test spares the rest four tests)
+_WALK_SPECIAL_TAGS = frozenset({"a", "img", "br"}) | _CODE_TAGS
 _DIALOG_ROLES = frozenset({"dialog", "alertdialog"})
 _DIALOG = frozenset({"dialog"})
 
@@ -714,14 +758,18 @@ def _finish(
         pos_prefix.append(pos_prefix[-1] + (b if b > 0 else 0.0))
     if region1 >= 0:
         main_mass = pos_prefix[node_block_end[region1]] - pos_prefix[node_block_start[region1]]
-        marker_nodes = {nd for r in raws for c, nd in r.cats.items() if c not in _LONG_CATEGORIES} | {
-            nd for r in raws for nd in r.containers.values()
+        # (blocks share their cats and containers dicts, one per element that adds to them:
+        # each distinct dict is read once)
+        cats_dicts = {id(r.cats): r.cats for r in raws}.values()
+        container_dicts = {id(r.containers): r.containers for r in raws}.values()
+        marker_nodes = {nd for d in cats_dicts for c, nd in d.items() if c not in _LONG_CATEGORIES} | {
+            nd for d in container_dicts for nd in d.values()
         }
         # a site footer is no post wrapper however much text it holds (legal notes, an "about
         # us" blurb), nor is a <nav> (a shop's mega menu of scripted items that are no links):
         # they count unless they hold the region itself
-        footers = {nd for r in raws for c, nd in r.cats.items() if c == "footer"} | {
-            nd for r in raws for c, nd in r.containers.items() if c in _FOOTER_CONTAINERS
+        footers = {d["footer"] for d in cats_dicts if "footer" in d} | {
+            nd for d in container_dicts for c, nd in d.items() if c in _FOOTER_CONTAINERS
         }
         for nd in marker_nodes:
             if nd in footers:
@@ -832,16 +880,19 @@ def _finish(
         if im.alt and len(im.alt) >= 12:
             alts.setdefault(im.block_cursor, []).append(im.alt)
     matches_alt = [False] * n
-    for i, r in enumerate(raws):
-        if len(r.text) < 12:
-            continue
-        for cursor in (i, i + 1):
-            if any(title_similarity(r.text, alt) >= 0.8 for alt in alts.get(cursor, ())):
-                matches_alt[i] = True
-                break
-    card_of, card_ok = _cards(raws, stats, sig_counts, images, node_parent, node_block_start, node_block_end)
+    # (from the images' side: only the blocks just before and after an image are compared)
+    for cursor, cursor_alts in alts.items():
+        for i in (cursor - 1, cursor):
+            if 0 <= i < n and not matches_alt[i] and len(raws[i].text) >= 12:
+                text = raws[i].text
+                matches_alt[i] = any(title_similarity(text, alt) >= 0.8 for alt in cursor_alts)
+    card_of, card_ok, repetition = _cards(raws, stats, sig_counts, images, node_parent, node_block_start, node_block_end)
 
     feats: list[Features] = []
+    # a block's categories and containers depend only on its (shared) dicts: each distinct dict
+    # is filtered once
+    cats_memo: dict[int, frozenset[str]] = {}
+    containers_memo: dict[int, frozenset[str]] = {}
     for i, r in enumerate(raws):
         distance = REGION_FAR
         # (the fine print after a closing copyright notice is beyond the page's end: far from
@@ -859,19 +910,18 @@ def _finish(
         text = r.text
         # (an author class on a wrapper of the whole story names the post's author, not an
         # author box: like a weak marker there, it is ignored)
-        cats = frozenset(
-            c for c, nd in r.cats.items()
-            if (c not in NEGATIVE_CATEGORIES and c != "byline") or not ignored(c, nd, keep_out)
-        )
-        containers = frozenset(
-            c for c, nd in r.containers.items()
-            if nd not in keep_out or c in ("article", "main", "role:main", "itemprop:articlebody")
-        )
-        rep = 0
-        for _, parent, sig in r.repeat_keys:
-            cnt = sig_counts.get((parent, sig), 0)
-            if cnt >= 2 and cnt > rep:
-                rep = cnt
+        cats = cats_memo.get(id(r.cats))
+        if cats is None:
+            cats = cats_memo[id(r.cats)] = frozenset(
+                c for c, nd in r.cats.items()
+                if (c not in NEGATIVE_CATEGORIES and c != "byline") or not ignored(c, nd, keep_out)
+            )
+        containers = containers_memo.get(id(r.containers))
+        if containers is None:
+            containers = containers_memo[id(r.containers)] = frozenset(
+                c for c, nd in r.containers.items()
+                if nd not in keep_out or c in ("article", "main", "role:main", "itemprop:articlebody")
+            )
         feats.append(
             # (a dict display: a dict(...) call of 34 keywords costs half as much again)
             _unchecked(Features, {
@@ -903,7 +953,7 @@ def _finish(
                 "before_image": i in before_image,
                 "index": i,
                 "position": i / n if n else 0.0,
-                "repetition": rep,
+                "repetition": repetition[i],
                 "figure": figure_of[i],
                 "matches_alt": matches_alt[i],
                 "parts": r.parts if len(r.parts) > 1 else (),
@@ -984,11 +1034,11 @@ def _cards(
     node_parent: list[int],
     node_block_start: list[int],
     node_block_end: list[int],
-) -> tuple[list[int], list[bool]]:
+) -> tuple[list[int], list[bool], list[int]]:
     """Each block's card (the nearest ancestor, a few levels up, that repeats among its siblings
     with the same shape; -1 for none) and whether that card is a teaser card: its group of
     siblings carries headline-sized links (menus carry one or two words), it is small, and it is
-    not marked as sponsored, an ad, or navigation."""
+    not marked as sponsored, an ad, or navigation. Also each block's ``Features.repetition``."""
     card_of = [-1] * len(raws)
     group_of: dict[int, tuple[int, str]] = {}
     headline: dict[int, float] = {}
@@ -999,15 +1049,29 @@ def _cards(
     # siblings of one shape that hold text (an image cell beside the text cell of one teaser
     # repeats too, but only one of them holds text: that is no group of cards)
     members: dict[tuple[int, str], set[int]] = {}
-    for r in raws:
-        for node, parent, sig in r.repeat_keys:
-            if sig_counts.get((parent, sig), 0) >= 2:
-                members.setdefault((parent, sig), set()).add(node)
+    # each block's repetition: the most siblings of one shape among its nearest ancestors
+    repetition = [0] * len(raws)
     for i, r in enumerate(raws):
-        for node, parent, sig in r.repeat_keys:
-            if len(members.get((parent, sig), ())) >= 2:
+        rep = 0
+        for node, key in r.repeat_keys:
+            cnt = sig_counts[key]  # (counted at the element's start)
+            if cnt >= 2:
+                group = members.get(key)
+                if group is None:
+                    members[key] = {node}
+                else:
+                    group.add(node)
+                if cnt > rep:
+                    rep = cnt
+        repetition[i] = rep
+    for i, r in enumerate(raws):
+        if not repetition[i]:
+            continue  # no ancestor repeats: no card
+        for node, key in r.repeat_keys:
+            if len(members.get(key, ())) >= 2:
+                parent = key[0]
                 card_of[i] = node
-                group_of[node] = (parent, sig)
+                group_of[node] = key
                 w = stats[i][0]
                 link_words = w * (r.link_chars / len(r.text)) if r.text else 0.0
                 if link_words > headline.get(node, 0.0):
@@ -1016,15 +1080,14 @@ def _cards(
                 else:
                     headline.setdefault(node, link_words)
                 words[node] = words.get(node, 0) + w
-                if (
+                if node not in bad and (  # (a card found bad needs no more tests)
                     r.cats.get("ad", -1) >= parent  # an ad marker on the card, in it, or on its box
+                    or "notes" in r.cats  # the entries of a reference list cite sources; they tease nothing
                     or (w <= 6 and _is_sponsored(r.text))
                     or (w <= 12 and (_SOCIAL.search(r.text) is not None or _SKIP_LINK.match(r.text) is not None))
-                    or any(_is_sponsored(part) for part, _ in r.parts)
+                    or (r.parts and any(_is_sponsored(part) for part, _ in r.parts))
                 ):
                     bad.add(node)
-                if "notes" in r.cats:
-                    bad.add(node)  # the entries of a reference list cite sources; they tease nothing
                 if "nav" in r.containers or "role:navigation" in r.containers:
                     in_nav.add(node)
                 break
@@ -1041,14 +1104,15 @@ def _cards(
                 break
             node = node_parent[node]
     totals: dict[tuple[int, str], list[float]] = {}
-    titles: dict[tuple[int, str], Counter[str]] = {}
+    group_cards: dict[tuple[int, str], list[int]] = {}
     for node, key in group_of.items():
-        acc = totals.setdefault(key, [0.0, 0.0])
+        acc = totals.get(key)
+        if acc is None:
+            acc = totals[key] = [0.0, 0.0]
+            group_cards[key] = []
         acc[0] += headline.get(node, 0.0)
         acc[1] += 1
-        text = headline_text.get(node)
-        if text:
-            titles.setdefault(key, Counter())[_REPLY.sub("", text.lower()).strip()] += 1
+        group_cards[key].append(node)
     nav_groups = {group_of[c] for c in in_nav}
     good_groups = set()
     for key, (h, n) in totals.items():
@@ -1057,7 +1121,8 @@ def _cards(
         need = CARD_MIN_NAV_HEADLINE_WORDS if key in nav_groups else CARD_MIN_HEADLINE_WORDS
         if n < 2 or h / n < need:
             continue
-        same = titles.get(key)
+        # (the headlines are compared only for the groups that pass the test above)
+        same = Counter(_reply_title(text) for text in (headline_text.get(c) for c in group_cards[key]) if text)
         if same and same.most_common(1)[0][1] >= max(2, REPLY_SHARE * n):
             continue  # the posts of a thread, each titled "Re: …" after the first: teasers differ
         # a box labelled "Anzeige"/"Promoted Links" at its head holds ads, however they look
@@ -1076,13 +1141,19 @@ def _cards(
         and headline.get(c, 0.0) >= 2
         for c in card_of
     ]
-    return card_of, ok
+    return card_of, ok, repetition
 
 
 #: a card group whose headlines are one and the same (after "Re:") in this share of its cards
 #: is a forum thread's posts
 REPLY_SHARE = 0.5
 _REPLY = re.compile(r"^(?:(?:re|aw|sv|vs|antw|rif|r)\s*(?:\[\d+\])?\s*:\s*)+", re.IGNORECASE)
+
+
+def _reply_title(text: str) -> str:
+    """A headline without its "Re:"/"AW:" prefixes (every such prefix ends in a colon)."""
+    text = text.lower()
+    return (_REPLY.sub("", text) if ":" in text else text).strip()
 
 
 def _sponsor_label(
@@ -1209,13 +1280,18 @@ CLOSING_NOTICE_WORDS = 30
 def _closing_notice(raws: list[_Raw]) -> int:
     """The index of the first copyright notice in the last quarter of the page's text (a short
     line), or ``len(raws)`` when there is none: the blocks after it are the site's fine print."""
-    total = sum(len(r.text) for r in raws)
+    lengths = [len(r.text) for r in raws]
+    start = CLOSING_NOTICE_SHARE * sum(lengths)
+    # (the first block with that share of the text before it; every later one has it too)
     seen = 0
-    for i, r in enumerate(raws):
-        if seen >= CLOSING_NOTICE_SHARE * total and len(r.text) < 300:
-            if r.text.count(" ") < CLOSING_NOTICE_WORDS and _COPYRIGHT.search(r.text):
-                return i
-        seen += len(r.text)
+    i = 0
+    while i < len(raws) and seen < start:
+        seen += lengths[i]
+        i += 1
+    for j in range(i, len(raws)):
+        text = raws[j].text
+        if lengths[j] < 300 and text.count(" ") < CLOSING_NOTICE_WORDS and _COPYRIGHT.search(text):
+            return j
     return len(raws)
 
 
@@ -1270,15 +1346,13 @@ def _best_region(weights: list[float], starts: list[int], ends: list[int]) -> in
     for w in weights:
         acc += w
         prefix.append(acc)
-    best, best_score = -1, 0.0
-    for node in range(len(starts)):
-        s, e = starts[node], ends[node]
-        if e <= s:
-            continue
-        score = prefix[e] - prefix[s]
-        if score >= best_score and score > 0:
-            best, best_score = node, score
-    return best
+    # (every node's score in one list display, then the last node with the top score: what a
+    # running ">=" comparison keeps, at a fraction of its cost)
+    scores = [prefix[e] - prefix[s] if e > s else 0.0 for s, e in zip(starts, ends, strict=True)]
+    top = max(scores, default=0.0)
+    if not top > 0:
+        return -1
+    return len(scores) - 1 - scores[::-1].index(top)
 
 
 #: a run of siblings replaces the region when it adds at least this much weight, and this share
@@ -1314,16 +1388,17 @@ def _widen(
 
 
 def _children(node: int, node_parent: list[int]) -> list[int]:
-    """The element children of ``node`` in document order. Node numbers are pre-order, so the
-    subtree of ``node`` is the run of nodes after it whose parent is not before it."""
+    """The element children of ``node`` in document order: the nodes whose parent it is (each
+    found by ``list.index``, a scan in C; node numbers are pre-order, so all come after it)."""
     out: list[int] = []
-    c = node + 1
-    n = len(node_parent)
-    while c < n and node_parent[c] >= node:
-        if node_parent[c] == node:
+    find = node_parent.index
+    c = node
+    try:
+        while True:
+            c = find(node, c + 1)
             out.append(c)
-        c += 1
-    return out
+    except ValueError:  # no more children
+        return out
 
 
 def _ancestors_or_self(node: int, parent: list[int]) -> set[int]:
