@@ -519,11 +519,23 @@ class CaptionRule(WeightedRule):
         if not (
             block.figure >= 0 or block.matches_alt or block.after_image or block.before_image or block.has_image
             or "figcaption" in c or "figure" in c or "itemprop:caption" in c or "caption" in cats or "credit" in cats
-            or (block.words <= 16 and _follows_caption(block, page))
-            or (block.words <= 6 and block.text[:1] in "/|" and _continues_credit(block, page))
-            or (block.words <= _PRODUCT_NAME_WORDS and _follows_image_credit(block, page))
         ):
-            return evidence
+            # Nor has the block before it, mostly: the three tests of the block before below
+            # all need a short block and a neighbour with one of these signs.
+            if block.words > 16:
+                return evidence
+            prev = _previous(block, page)
+            if prev is None or not (
+                prev.matches_alt or prev.after_image or prev.has_image or prev.figure >= 0
+                or "figcaption" in prev.containers or "credit" in prev.categories
+            ):
+                return evidence
+            if not (
+                _follows_caption(block, page)
+                or (block.words <= 6 and block.text[:1] in "/|" and _continues_credit(block, page))
+                or (block.words <= _PRODUCT_NAME_WORDS and _follows_image_credit(block, page))
+            ):
+                return evidence
         if block.words <= 6 and block.text[:1] in "/|" and _continues_credit(block, page):
             # "Photo by Jane Doe" then "/Example Agency" in its own element: one credit line
             evidence.append(self.vote(Label.CREDIT, self.weights["credit.class"], "the rest of the credit line before it"))
