@@ -23,9 +23,18 @@ from .model import (
     Paragraph,
     ParagraphKind,
     RelatedCard,
+    _unchecked,
 )
 
 __all__ = ["AssembleOptions", "assemble", "declared_body", "drop_repeats", "listing_labels"]
+
+# Enum members as module constants for the per-block loops below: reading a member off an Enum
+# class (``Label.BODY``) is a property lookup in Python 3.11, and a block is tested against up to
+# seven labels.
+_TITLE, _BODY, _BYLINE, _DATELINE = Label.TITLE, Label.BODY, Label.BYLINE, Label.DATELINE
+_CAPTION, _CREDIT, _RELATED, _JUNK = Label.CAPTION, Label.CREDIT, Label.RELATED, Label.JUNK
+_OTHER = JunkKind.OTHER
+_PARAGRAPH, _HEADING = ParagraphKind.PARAGRAPH, ParagraphKind.HEADING
 
 _WORD = regex.compile(r"\w+")
 # the space a join leaves inside brackets: "( Image: PA )" -> "(Image: PA)"
@@ -76,17 +85,17 @@ def listing_labels(page: Page, labels: Sequence[Label]) -> list[Label] | None:
     teasers (news, business, sport …) is an index of other pages, not a listing.
     ``None`` when the page is no such listing."""
     blocks = page.blocks
-    body_words = sum(f.words for f, lab in zip(blocks, labels, strict=True) if lab is Label.BODY)
+    body_words = sum(f.words for f, lab in zip(blocks, labels, strict=True) if lab is _BODY)
     if body_words > LISTING_MAX_BODY_WORDS:
         return None
-    title = next((i for i, lab in enumerate(labels) if lab is Label.TITLE), -1)
+    title = next((i for i, lab in enumerate(labels) if lab is _TITLE), -1)
     best_words = best_cards = 0
     best_span = (0, 0)
     words = cards = 0
     start = last = -1
     gap = LISTING_MAX_GAP + 1
     for f, lab in zip(blocks, labels, strict=True):
-        if lab is Label.RELATED and f.index > title and not (f.containers & _FURNITURE):
+        if lab is _RELATED and f.index > title and not (f.containers & _FURNITURE):
             if gap > LISTING_MAX_GAP:
                 start, words, cards = f.index, 0, 0
             words += f.words
@@ -107,8 +116,8 @@ def listing_labels(page: Page, labels: Sequence[Label]) -> list[Label] | None:
         return None
     out = list(labels)
     for i in range(*best_span):
-        if out[i] is Label.RELATED and not (blocks[i].containers & _FURNITURE):
-            out[i] = Label.BODY
+        if out[i] is _RELATED and not (blocks[i].containers & _FURNITURE):
+            out[i] = _BODY
     return out
 
 
@@ -126,7 +135,7 @@ def drop_repeats(page: Page, labels: list[Label]) -> None:
     repeats: list[int] = []  # body blocks in order, marked when they repeat
     order: list[int] = []
     for f in page.blocks:
-        if labels[f.index] is not Label.BODY:
+        if labels[f.index] is not _BODY:
             continue
         order.append(f.index)
         if f.words >= REPEAT_MIN_WORDS and f.text in seen:
@@ -135,7 +144,7 @@ def drop_repeats(page: Page, labels: list[Label]) -> None:
     marked = set(repeats)
     for k in repeats:
         if k - 1 in marked or k + 1 in marked:
-            labels[order[k]] = Label.JUNK
+            labels[order[k]] = _JUNK
 
 
 def _absolute(href: str | None, base: str | None) -> str | None:
@@ -169,39 +178,40 @@ def assemble(
 
     for b in blocks:
         f = b.features
-        if b.label is Label.BODY:
-            kind = _KIND_BY_TAG.get(f.tag, ParagraphKind.PARAGRAPH)
+        label = b.label
+        if label is _BODY:
+            kind = _KIND_BY_TAG.get(f.tag, _PARAGRAPH)
             if f.heading_level:
-                kind = ParagraphKind.HEADING
-            paragraphs.append(Paragraph(b.text, kind, b.index))
-        elif b.label is Label.TITLE:
+                kind = _HEADING
+            paragraphs.append(_unchecked(Paragraph, {"text": b.text, "kind": kind, "block": b.index}))
+        elif label is _TITLE:
             if title_text is None:
                 title_text = b.text
-        elif b.label is Label.BYLINE:
+        elif label is _BYLINE:
             byline = byline or b.text
-        elif b.label is Label.DATELINE:
+        elif label is _DATELINE:
             # a dateline may span lines ("Hong Kong" / "CNN —"): keep them together
             if dateline is None:
                 dateline = b.text
             elif b.index - last_dateline == 1:
                 dateline = f"{dateline} {b.text}"
             last_dateline = b.index
-        elif b.label is Label.CAPTION or b.label is Label.CREDIT:
+        elif label is _CAPTION or label is _CREDIT:
             group = cap_groups[-1] if cap_groups else None
             same_figure = f.figure >= 0 and group is not None and group.figure == f.figure
             adjacent = (
                 f.figure < 0 and group is not None and group.figure < 0 and b.index - group.blocks[-1] == 1
                 and (
-                    (b.label is Label.CREDIT) != (group.has_credit and not group.texts)
+                    (label is _CREDIT) != (group.has_credit and not group.texts)
                     # "(" "Image:" "Jane Doe)": a credit line split over several elements
-                    or (b.label is Label.CREDIT and group.credit_unfinished)
+                    or (label is _CREDIT and group.credit_unfinished)
                 )
             )
             if not (same_figure or adjacent) or group is None:
                 group = _CaptionGroup(f.figure, len(paragraphs) - 1)
                 cap_groups.append(group)
             group.add(b)
-        elif b.label is Label.RELATED:
+        elif label is _RELATED:
             line = CardLine(
                 b.text, f.first_href, f.link_density, f.class_tokens, b.index, f.parts, f.heading_level > 0
             )
@@ -215,7 +225,9 @@ def assemble(
             else:
                 card_groups.append((f.card, [line]))
         else:
-            junk.append(JunkBlock(b.text, b.kind or JunkKind.OTHER, b.index))
+            # (filled in directly: most blocks are junk, and the frozen __init__ costs more than
+            # the rest of this loop)
+            junk.append(_unchecked(JunkBlock, {"text": b.text, "kind": b.kind or _OTHER, "block": b.index}))
 
     seen_captions: dict[tuple[int, str, str | None], int] = {}
     for group in cap_groups:

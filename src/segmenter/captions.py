@@ -79,6 +79,19 @@ def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+#: a prefix this long holds more than MAX_CREDIT_WORDS words in any prose
+_WORDS_PREFIX = 160
+
+
+def _too_many_words(text: str) -> bool:
+    """``_words(text) > MAX_CREDIT_WORDS``, without counting the words of a long paragraph: the
+    caption rule asks this of every paragraph beside an image, and the words of a prefix are
+    never more than the words of the whole (a word cut at the end still counts as one)."""
+    if len(text) > _WORDS_PREFIX and len(_WORD.findall(text, 0, _WORDS_PREFIX)) > MAX_CREDIT_WORDS:
+        return True
+    return _words(text) > MAX_CREDIT_WORDS
+
+
 def _credit_like(fragment: str) -> bool:
     """A short fragment that names a photographer or agency the way credits do."""
     fragment = fragment.strip()
@@ -124,7 +137,7 @@ def is_credit(text: str) -> bool:
     """Whether the whole of ``text`` is a credit line ("Photo: Jane Doe/AFP", "(AP Photo/X)",
     "© Reuters", "Getty Images", "Foto: dpa")."""
     text = text.strip()
-    if not text or _words(text) > MAX_CREDIT_WORDS:
+    if not text or _too_many_words(text):
         return False
     if text.startswith("(") and text.endswith(")"):
         return _paren_credit(text[1:-1])

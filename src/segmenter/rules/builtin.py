@@ -44,6 +44,21 @@ __all__ = [
     "default_rules",
 ]
 
+class _L:
+    """The :class:`Label` members as plain class attributes: reading a member off an Enum class
+    (``Label.JUNK``) is a property lookup in Python 3.11 that costs more than the rest of a
+    typical vote, and the rules read them for every block."""
+
+    TITLE, BODY, BYLINE, DATELINE = Label.TITLE, Label.BODY, Label.BYLINE, Label.DATELINE
+    CAPTION, CREDIT, RELATED, JUNK = Label.CAPTION, Label.CREDIT, Label.RELATED, Label.JUNK
+
+
+class _K:
+    """The :class:`JunkKind` members the rules name, as plain class attributes (see :class:`_L`)."""
+
+    NAVIGATION, PROMO, FOOTER, LEGAL = JunkKind.NAVIGATION, JunkKind.PROMO, JunkKind.FOOTER, JunkKind.LEGAL
+
+
 #: Every weight of the default rules. A block's label is the one with the largest summed weight
 #: (see :mod:`segmenter.resolve`), so these numbers are all on one scale: 1.0 is "a fair hint",
 #: 2.0 "a strong hint", 3.0 and above "almost sure".
@@ -133,7 +148,7 @@ class TitleRule(Rule):
     def evaluate(self, block: Features, page: Page) -> list[Evidence]:
         evidence: list[Evidence] = []
         if block.index == page.title_block:
-            evidence.append(self.vote(Label.TITLE, 10.0, "the heading that matches the page's title metadata", final=True))
+            evidence.append(self._shared_vote(_L.TITLE, 10.0, "the heading that matches the page's title metadata", final=True))
         return evidence
 
 
@@ -150,23 +165,23 @@ class SemanticContainerRule(WeightedRule):
         evidence: list[Evidence] = []
         c = block.containers
         if "nav" in c or "role:navigation" in c or "role:menu" in c or "role:menubar" in c:
-            evidence.append(self.vote(Label.JUNK, self.weights["container.nav"], "inside <nav>", kind=JunkKind.NAVIGATION))
+            evidence.append(self._shared_vote(_L.JUNK, self.weights["container.nav"], "inside <nav>", kind=_K.NAVIGATION))
         if "footer" in c or "role:contentinfo" in c:
-            evidence.append(self.vote(Label.JUNK, self.weights["container.footer"], "inside <footer>", kind=JunkKind.FOOTER))
+            evidence.append(self._shared_vote(_L.JUNK, self.weights["container.footer"], "inside <footer>", kind=_K.FOOTER))
         if "aside" in c or "role:complementary" in c:
-            evidence.append(self.vote(Label.JUNK, self.weights["container.aside"], "inside <aside>"))
+            evidence.append(self._shared_vote(_L.JUNK, self.weights["container.aside"], "inside <aside>"))
         if "form" in c or "role:search" in c:
-            evidence.append(self.vote(Label.JUNK, self.weights["container.form"], "inside a form", kind=JunkKind.PROMO))
+            evidence.append(self._shared_vote(_L.JUNK, self.weights["container.form"], "inside a form", kind=_K.PROMO))
         if ("button" in c or block.tag == "button") and not block.heading_level:
-            evidence.append(self.vote(Label.JUNK, self.weights["container.button"], "the label of a button", kind=JunkKind.NAVIGATION))
+            evidence.append(self._shared_vote(_L.JUNK, self.weights["container.button"], "the label of a button", kind=_K.NAVIGATION))
         if ("header" in c or "role:banner" in c) and "article" not in c and not block.heading_level:
-            evidence.append(self.vote(
-                Label.JUNK, self.weights["container.header"], "inside a page <header>", kind=JunkKind.NAVIGATION
+            evidence.append(self._shared_vote(
+                _L.JUNK, self.weights["container.header"], "inside a page <header>", kind=_K.NAVIGATION
             ))
         if "itemprop:articlebody" in c:
-            evidence.append(self.vote(Label.BODY, self.weights["container.articlebody"], "inside itemprop=articleBody"))
+            evidence.append(self._shared_vote(_L.BODY, self.weights["container.articlebody"], "inside itemprop=articleBody"))
         elif "article" in c or "main" in c or "role:main" in c:
-            evidence.append(self.vote(Label.BODY, self.weights["container.article"], "inside <article>/<main>"))
+            evidence.append(self._shared_vote(_L.BODY, self.weights["container.article"], "inside <article>/<main>"))
         return evidence
 
 
@@ -191,16 +206,16 @@ class ClassVocabularyRule(WeightedRule):
                 # the related-links rule decides what a related region's links are; the text
                 # beside them (teaser snippets, dates) leans to junk
                 if block.link_density < 0.5:
-                    evidence.append(self.vote(Label.JUNK, self.weights["class.negative"], "text in a related box", kind=JunkKind.PROMO))
+                    evidence.append(self._shared_vote(_L.JUNK, self.weights["class.negative"], "text in a related box", kind=_K.PROMO))
                 continue
             weight = self.weights["class.strong_negative"] if cat in STRONG_CATEGORIES else self.weights["class.negative"]
             kind = _KIND_OF_CATEGORY.get(cat) or JunkKind(CATEGORY_KINDS[cat])
-            evidence.append(self.vote(Label.JUNK, weight, f"inside a '{cat}' class/id", kind=kind))
+            evidence.append(self._shared_vote(_L.JUNK, weight, f"inside a '{cat}' class/id", kind=kind))
         if "content" in cats and not (cats & NEGATIVE_CATEGORIES):
-            evidence.append(self.vote(Label.BODY, self.weights["class.content"], "inside a content/article class"))
+            evidence.append(self._shared_vote(_L.BODY, self.weights["class.content"], "inside a content/article class"))
         if "byline" in cats and block.words >= 15:
             # prose in an author class is the author's box (a bio), not the story
-            evidence.append(self.vote(Label.JUNK, self.weights["class.author_box"], "prose inside an author class"))
+            evidence.append(self._shared_vote(_L.JUNK, self.weights["class.author_box"], "prose inside an author class"))
         return evidence
 
 
@@ -218,16 +233,16 @@ class MainRegionRule(WeightedRule):
     def evaluate(self, block: Features, page: Page) -> list[Evidence]:
         evidence: list[Evidence] = []
         if block.in_main_region:
-            evidence.append(self.vote(Label.BODY, self.weights["region.inside"], "inside the densest text region"))
+            evidence.append(self._shared_vote(_L.BODY, self.weights["region.inside"], "inside the densest text region"))
         elif block.region_distance <= 2:
-            evidence.append(self.vote(Label.JUNK, self.weights["region.near"], "just outside the densest text region"))
+            evidence.append(self._shared_vote(_L.JUNK, self.weights["region.near"], "just outside the densest text region"))
             if _leads_into_region(block):
-                evidence.append(self.vote(Label.BODY, self.weights["region.lead"], "prose right beside the text region"))
+                evidence.append(self._shared_vote(_L.BODY, self.weights["region.lead"], "prose right beside the text region"))
             elif "notes" in block.categories and not (block.categories & NEGATIVE_CATEGORIES):
                 # footnotes and references follow the text in a box of their own
-                evidence.append(self.vote(Label.BODY, self.weights["region.notes"], "the article's notes or references, beside its text"))
+                evidence.append(self._shared_vote(_L.BODY, self.weights["region.notes"], "the article's notes or references, beside its text"))
         else:
-            evidence.append(self.vote(Label.JUNK, self.weights["region.outside"], "outside the densest text region"))
+            evidence.append(self._shared_vote(_L.JUNK, self.weights["region.outside"], "outside the densest text region"))
         return evidence
 
 
@@ -271,9 +286,9 @@ class LinkDensityRule(WeightedRule):
             weight = self.weights["link.density"] * (ld - self.threshold) / (1 - self.threshold)
             if cell:
                 weight /= 2
-            evidence.append(self.vote(Label.JUNK, round(weight, 3), f"link density {ld:.2f}", kind=JunkKind.NAVIGATION))
+            evidence.append(self.vote(_L.JUNK, round(weight, 3), f"link density {ld:.2f}", kind=_K.NAVIGATION))
         if block.all_link and block.words < self.short_words and not block.heading_level and not cell:
-            evidence.append(self.vote(Label.JUNK, self.weights["link.short_all_link"], "a short link on its own"))
+            evidence.append(self._shared_vote(_L.JUNK, self.weights["link.short_all_link"], "a short link on its own"))
         return evidence
 
 
@@ -298,9 +313,9 @@ class ProseRule(WeightedRule):
             return evidence
         cjk = block.stopword_density == 0.0 and block.words >= self.min_words and block.sentence_marks >= 1
         if block.words >= self.min_words and (block.stopword_density >= self.min_stopwords or cjk):
-            evidence.append(self.vote(Label.BODY, self.weights["prose.long"], f"{block.words} words of prose"))
+            evidence.append(self.vote(_L.BODY, self.weights["prose.long"], f"{block.words} words of prose"))
         elif block.words < 4 and not block.ends_sentence and not block.heading_level:
-            evidence.append(self.vote(Label.JUNK, self.weights["prose.short_fragment"], "a fragment of under four words"))
+            evidence.append(self._shared_vote(_L.JUNK, self.weights["prose.short_fragment"], "a fragment of under four words"))
         return evidence
 
 
@@ -327,13 +342,13 @@ class BoilerplateTextRule(WeightedRule):
     def evaluate(self, block: Features, page: Page) -> list[Evidence]:
         evidence: list[Evidence] = []
         if block.words <= self.max_words_consent and CONSENT.match(block.text):
-            evidence.append(self.vote(Label.JUNK, self.weights["boilerplate"], "reads like the fine print of a form", kind=JunkKind.LEGAL))
+            evidence.append(self._shared_vote(_L.JUNK, self.weights["boilerplate"], "reads like the fine print of a form", kind=_K.LEGAL))
             return evidence
         text = block.text
         if block.words <= self.max_words_teaser and ("…" in text or "..." in text) and TEASER_CUT.search(text):
             # a paragraph cut short with "… Read more" is a teaser's snippet, however long
-            evidence.append(self.vote(
-                Label.JUNK, self.weights["boilerplate.teaser"], "a snippet cut off with '… Read more'", kind=JunkKind.PROMO
+            evidence.append(self._shared_vote(
+                _L.JUNK, self.weights["boilerplate.teaser"], "a snippet cut off with '… Read more'", kind=_K.PROMO
             ))
             return evidence
         if block.words > self.max_words_promo and "©" not in text:
@@ -342,7 +357,7 @@ class BoilerplateTextRule(WeightedRule):
         # than other furniture; its pattern is anchored at the start of the line
         kind = _boilerplate_kind(text, block.words > self.max_words and "©" not in text)
         if kind is not None:
-            evidence.append(self.vote(Label.JUNK, self.weights["boilerplate"], f"reads like {kind} boilerplate", kind=JunkKind(kind)))
+            evidence.append(self._shared_vote(_L.JUNK, self.weights["boilerplate"], f"reads like {kind} boilerplate", kind=JunkKind(kind)))
         return evidence
 
 
@@ -371,7 +386,7 @@ class HeadingRule(WeightedRule):
     def evaluate(self, block: Features, page: Page) -> list[Evidence]:
         evidence: list[Evidence] = []
         if block.heading_level and block.in_main_region and block.words <= 30:
-            evidence.append(self.vote(Label.BODY, self.weights["heading.in_region"], f"an h{block.heading_level} inside the region"))
+            evidence.append(self._shared_vote(_L.BODY, self.weights["heading.in_region"], f"an h{block.heading_level} inside the region"))
         return evidence
 
 
@@ -406,12 +421,12 @@ class BylineDatelineRule(WeightedRule):
             return evidence
         text = block.text
         if _BYLINE.match(text) or "byline" in block.categories:
-            evidence.append(self.vote(Label.BYLINE, self.weights["byline"], "a byline ('By …' or an author class)"))
+            evidence.append(self._shared_vote(_L.BYLINE, self.weights["byline"], "a byline ('By …' or an author class)"))
         elif ("date" in block.categories or "time" in block.containers) and _DATE_WORDS.search(text):
-            evidence.append(self.vote(Label.DATELINE, self.weights["dateline"], "a date line (date class or <time>)"))
+            evidence.append(self._shared_vote(_L.DATELINE, self.weights["dateline"], "a date line (date class or <time>)"))
         elif block.words <= 8 and block.tag not in _CELL_TAGS and DATE_ONLY.match(text):
             # (a year or a date alone in a table cell is the table's data, not the story's date)
-            evidence.append(self.vote(Label.DATELINE, self.weights["dateline"], "a line that is only a date or time"))
+            evidence.append(self._shared_vote(_L.DATELINE, self.weights["dateline"], "a line that is only a date or time"))
         return evidence
 
 
@@ -483,9 +498,9 @@ class HeaderZoneRule(WeightedRule):
         if block.index not in page.header_zone or block.words > self.max_words:
             return evidence
         if _BYLINE.match(block.text):
-            evidence.append(self.vote(Label.BYLINE, self.weights["byline"], "a 'By …' line between headline and body"))
+            evidence.append(self._shared_vote(_L.BYLINE, self.weights["byline"], "a 'By …' line between headline and body"))
         else:
-            evidence.append(self.vote(Label.DATELINE, self.weights["dateline"], "a short line between headline and body"))
+            evidence.append(self._shared_vote(_L.DATELINE, self.weights["dateline"], "a short line between headline and body"))
         return evidence
 
 
@@ -519,61 +534,73 @@ class CaptionRule(WeightedRule):
         if not (
             block.figure >= 0 or block.matches_alt or block.after_image or block.before_image or block.has_image
             or "figcaption" in c or "figure" in c or "itemprop:caption" in c or "caption" in cats or "credit" in cats
-            or (block.words <= 16 and _follows_caption(block, page))
-            or (block.words <= 6 and block.text[:1] in "/|" and _continues_credit(block, page))
-            or (block.words <= _PRODUCT_NAME_WORDS and _follows_image_credit(block, page))
         ):
-            return evidence
+            # Nor has the block before it, mostly: the three tests of the block before below
+            # all need a short block and a neighbour with one of these signs.
+            if block.words > 16:
+                return evidence
+            prev = _previous(block, page)
+            if prev is None or not (
+                prev.matches_alt or prev.after_image or prev.has_image or prev.figure >= 0
+                or "figcaption" in prev.containers or "credit" in prev.categories
+            ):
+                return evidence
+            if not (
+                _follows_caption(block, page)
+                or (block.words <= 6 and block.text[:1] in "/|" and _continues_credit(block, page))
+                or (block.words <= _PRODUCT_NAME_WORDS and _follows_image_credit(block, page))
+            ):
+                return evidence
         if block.words <= 6 and block.text[:1] in "/|" and _continues_credit(block, page):
             # "Photo by Jane Doe" then "/Example Agency" in its own element: one credit line
-            evidence.append(self.vote(Label.CREDIT, self.weights["credit.class"], "the rest of the credit line before it"))
+            evidence.append(self._shared_vote(_L.CREDIT, self.weights["credit.class"], "the rest of the credit line before it"))
             return evidence
         if block.words <= 24 and _CALL_TO_ACTION.search(block.text):
             # a sign-up or app box with a picture: a promo, not the picture's caption
-            evidence.append(self.vote(Label.JUNK, self.weights["caption.promo"], "a call to action beside a picture", kind=JunkKind.PROMO))
+            evidence.append(self._shared_vote(_L.JUNK, self.weights["caption.promo"], "a call to action beside a picture", kind=_K.PROMO))
             return evidence
         if _not_a_caption(block):
             return evidence
         if block.heading_level and not (block.words > _HEADLINE_WORDS and block.figure >= 0 and _credited_figure(block, page)):
             return evidence  # headlines are short: a long "heading" beside a photo credit is a caption in <h1>
         credit = block.words <= 16 and is_credit(block.text)
-        label = Label.CREDIT if credit else Label.CAPTION
+        label = _L.CREDIT if credit else _L.CAPTION
         what = "a credit line" if credit else "a caption"
         in_caption = "figcaption" in c or "itemprop:caption" in c or "caption" in cats
         if "credit" in cats and block.words <= 16:
-            evidence.append(self.vote(Label.CREDIT, self.weights["credit.class"], "a credit class/id"))
+            evidence.append(self._shared_vote(_L.CREDIT, self.weights["credit.class"], "a credit class/id"))
         elif "byline" in cats and in_caption and not block.parts and block.words <= 8 and block.link_density < 0.5:
             # an author class inside a caption names the photographer, not the article's author
-            evidence.append(self.vote(Label.CREDIT, self.weights["credit.class"], "an author class inside a caption"))
+            evidence.append(self._shared_vote(_L.CREDIT, self.weights["credit.class"], "an author class inside a caption"))
         elif "figcaption" in c or "itemprop:caption" in c:
-            evidence.append(self.vote(label, self.weights["caption.figcaption"], f"{what} inside <figcaption>"))
+            evidence.append(self._shared_vote(label, self.weights["caption.figcaption"], f"{what} inside <figcaption>"))
         elif "caption" in cats and block.words <= self.max_caption_words:
-            evidence.append(self.vote(label, self.weights["caption.class"], f"{what} inside a caption class/id"))
+            evidence.append(self._shared_vote(label, self.weights["caption.class"], f"{what} inside a caption class/id"))
         elif (
             block.matches_alt and block.words <= self.max_caption_words and block.link_density < 0.5
             # repeating an alt text is a weak sign by itself: not in a far corner of the page
             and block.region_distance <= _ALT_CAPTION_REACH
         ):
-            evidence.append(self.vote(label, self.weights["caption.alt"], f"{what} that repeats the alt text of the image beside it"))
+            evidence.append(self._shared_vote(label, self.weights["caption.alt"], f"{what} that repeats the alt text of the image beside it"))
         elif block.tag in _TABLE_TAGS:
             # the text of a data table's cells (a table set in a <figure>, an image in a cell)
             # is the table's, not a photo caption
             return evidence
         elif "figure" in c and block.words <= self.max_figure_words and block.link_density < 0.5:
-            evidence.append(self.vote(label, self.weights["caption.in_figure"], f"{what} inside <figure>"))
+            evidence.append(self._shared_vote(label, self.weights["caption.in_figure"], f"{what} inside <figure>"))
         elif (
             (block.after_image or block.before_image) and not credit and block.words <= self.max_caption_words
             and block.link_density < 0.5 and _CAPTION_LEAD.match(block.text)
         ):
             # a paragraph beside an image that opens the way captions do
-            evidence.append(self.vote(Label.CAPTION, self.weights["caption.lead_phrase"], "a caption phrase beside an image"))
+            evidence.append(self._shared_vote(_L.CAPTION, self.weights["caption.lead_phrase"], "a caption phrase beside an image"))
         elif not credit and _product_name(block, page):
             # a product box: picture, its credit, the product's name, buy buttons; the name is
             # what the picture shows
-            evidence.append(self.vote(Label.CAPTION, self.weights["caption.product"], "a name between a picture's credit and buy buttons"))
+            evidence.append(self._shared_vote(_L.CAPTION, self.weights["caption.product"], "a name between a picture's credit and buy buttons"))
         elif credit and block.figure >= 0 and block.link_density < 0.5:
             # the wrapper holds an image, though not always right beside the credit line
-            evidence.append(self.vote(Label.CREDIT, self.weights["credit.line"], "a credit line in a small wrapper around an image"))
+            evidence.append(self._shared_vote(_L.CREDIT, self.weights["credit.line"], "a credit line in a small wrapper around an image"))
         elif (
             block.figure >= 0
             and block.figure not in page.captioned_figures
@@ -585,7 +612,7 @@ class CaptionRule(WeightedRule):
         ):
             # text beside a credit line in a small wrapper around an image is that image's
             # caption: promo boxes and cards with a picture carry no photo credit
-            evidence.append(self.vote(Label.CAPTION, self.weights["caption.credited_figure"], "a caption beside a photo credit"))
+            evidence.append(self._shared_vote(_L.CAPTION, self.weights["caption.credited_figure"], "a caption beside a photo credit"))
         elif (
             block.figure >= 0
             and block.figure not in page.captioned_figures
@@ -596,9 +623,9 @@ class CaptionRule(WeightedRule):
         ):
             # a small wrapper around an image inside the article: cards and promo boxes outside
             # the article look the same, so only inside it
-            evidence.append(self.vote(label, self.weights["caption.near_image"], f"{what} beside an image, in a small wrapper"))
+            evidence.append(self._shared_vote(label, self.weights["caption.near_image"], f"{what} beside an image, in a small wrapper"))
         elif credit and (block.after_image or block.before_image or block.has_image or _follows_caption(block, page)):
-            evidence.append(self.vote(Label.CREDIT, self.weights["credit.line"], "a credit line next to an image"))
+            evidence.append(self._shared_vote(_L.CREDIT, self.weights["credit.line"], "a credit line next to an image"))
         return evidence
 
 
@@ -706,7 +733,7 @@ class RelatedLinkRule(WeightedRule):
         evidence: list[Evidence] = []
         has_link = block.first_href is not None and block.link_chars > 0
         if has_link and LEADIN.match(block.text) and block.words <= 40:
-            evidence.append(self.vote(Label.RELATED, self.weights["related.leadin"], "a 'Read more:' lead-in with a link"))
+            evidence.append(self._shared_vote(_L.RELATED, self.weights["related.leadin"], "a 'Read more:' lead-in with a link"))
             return evidence
         if block.in_card:
             # Outside the article, a teaser card is as sure a thing as the page offers: the
@@ -715,14 +742,14 @@ class RelatedLinkRule(WeightedRule):
             # vote is an ordinary one and the lines without a link do not vote.
             final = not block.in_main_region
             if has_link and block.link_density >= 0.5:
-                evidence.append(self.vote(
-                    Label.RELATED, self.weights["related.card_headline"], "the headline link of a teaser card", final=final
+                evidence.append(self._shared_vote(
+                    _L.RELATED, self.weights["related.card_headline"], "the headline link of a teaser card", final=final
                 ))
             elif final and (block.words <= self.max_card_line_words or page.kind == "text"):
-                evidence.append(self.vote(Label.RELATED, self.weights["related.card"], "a line of a teaser card", final=True))
+                evidence.append(self._shared_vote(_L.RELATED, self.weights["related.card"], "a line of a teaser card", final=True))
             return evidence
         if has_link and "related" in block.categories and 3 <= block.words <= 30 and block.link_density >= 0.6:
-            evidence.append(self.vote(Label.RELATED, self.weights["related.class"], "a headline link in a related region"))
+            evidence.append(self._shared_vote(_L.RELATED, self.weights["related.class"], "a headline link in a related region"))
         return evidence
 
 
@@ -750,21 +777,21 @@ class ContextSmoothingRule(WeightedRule):
         own = labels[i]
         prev = _nearest(labels, i, -1, self.window)
         nxt = _nearest(labels, i, +1, self.window)
-        if own is Label.JUNK:
+        if own is _L.JUNK:
             if (
-                prev is Label.BODY
-                and nxt is Label.BODY
+                prev is _L.BODY
+                and nxt is _L.BODY
                 and block.words <= self.max_words
                 and block.link_density < 0.5
                 and block.in_main_region
             ):
-                evidence.append(self.vote(Label.BODY, self.weights["context.body"], "between two body paragraphs"))
-        elif own is Label.BODY and not block.heading_level and block.words < 8:
-            if prev not in (Label.BODY, Label.TITLE, Label.BYLINE, Label.DATELINE, None) and nxt not in (
-                Label.BODY,
+                evidence.append(self._shared_vote(_L.BODY, self.weights["context.body"], "between two body paragraphs"))
+        elif own is _L.BODY and not block.heading_level and block.words < 8:
+            if prev not in (_L.BODY, _L.TITLE, _L.BYLINE, _L.DATELINE, None) and nxt not in (
+                _L.BODY,
                 None,
             ):
-                evidence.append(self.vote(Label.JUNK, self.weights["context.junk"], "a short line with no body around it"))
+                evidence.append(self._shared_vote(_L.JUNK, self.weights["context.junk"], "a short line with no body around it"))
         return evidence
 
 
@@ -787,15 +814,15 @@ class CardContextRule(WeightedRule):
     def evaluate(self, block: Features, page: Page) -> list[Evidence]:
         evidence: list[Evidence] = []
         labels = page.provisional
-        if not block.in_card or "related" not in block.categories or not labels or labels[block.index] is Label.RELATED:
+        if not block.in_card or "related" not in block.categories or not labels or labels[block.index] is _L.RELATED:
             return evidence
         blocks = page.blocks
         i, card = block.index, block.card
         # a card's lines are consecutive blocks: look a few either way for its headline
         for j in range(max(0, i - self.window), min(len(blocks), i + self.window + 1)):
-            if j != i and blocks[j].card == card and labels[j] is Label.RELATED:
-                evidence.append(self.vote(
-                    Label.RELATED, self.weights["related.card_line"], "a line of a card whose headline is a related link",
+            if j != i and blocks[j].card == card and labels[j] is _L.RELATED:
+                evidence.append(self._shared_vote(
+                    _L.RELATED, self.weights["related.card_line"], "a line of a card whose headline is a related link",
                     final=True,
                 ))
                 break
@@ -808,7 +835,7 @@ def _nearest(labels: tuple[object, ...], i: int, step: int, window: int) -> obje
     seen = 0
     while 0 <= j < len(labels) and seen < window:
         lab = labels[j]
-        if lab not in (Label.CAPTION, Label.CREDIT):
+        if lab not in (_L.CAPTION, _L.CREDIT):
             return lab
         j += step
         seen += 1
