@@ -42,7 +42,9 @@ WRAPPER_SHARE = 0.25
 _LONG_CATEGORIES = STRONG_CATEGORIES - WIDGET_CATEGORIES
 STRONG_WRAPPER_SHARE = 0.6
 # containers that are never a layout wrapper, however much text they hold (see _finish)
-_FOOTER_CONTAINERS = ("footer", "role:contentinfo", "nav", "role:navigation")
+_NEVER_WRAPPER_CONTAINERS = ("footer", "role:contentinfo", "nav", "role:navigation")
+# containers whose text is page furniture: a block inside one counts against the region
+_NEGATIVE_CONTAINERS = ("nav", "footer", "aside", "role:navigation", "role:contentinfo", "role:complementary")
 #: region_distance counts at most this many levels above the region; beyond is REGION_FAR
 REGION_NEAR_LEVELS = 4
 REGION_FAR = 9
@@ -768,11 +770,11 @@ def _finish(
         # a site footer is no post wrapper however much text it holds (legal notes, an "about
         # us" blurb), nor is a <nav> (a shop's mega menu of scripted items that are no links):
         # they count unless they hold the region itself
-        footers = {d["footer"] for d in cats_dicts if "footer" in d} | {
-            nd for d in container_dicts for c, nd in d.items() if c in _FOOTER_CONTAINERS
+        never_wrappers = {d["footer"] for d in cats_dicts if "footer" in d} | {
+            nd for d in container_dicts for c, nd in d.items() if c in _NEVER_WRAPPER_CONTAINERS
         }
         for nd in marker_nodes:
-            if nd in footers:
+            if nd in never_wrappers:
                 continue
             mass = pos_prefix[node_block_end[nd]] - pos_prefix[node_block_start[nd]]
             if mass >= WRAPPER_SHARE * main_mass:
@@ -808,7 +810,7 @@ def _finish(
         for c, nd in r.cats.items():
             if c in NEGATIVE_CATEGORIES and not ignored(c, nd, wrappers):
                 return True
-        for c in ("nav", "footer", "aside", "role:navigation", "role:contentinfo", "role:complementary"):
+        for c in _NEGATIVE_CONTAINERS:
             nd2 = r.containers.get(c)
             if nd2 is not None and nd2 not in wrappers:
                 return True
@@ -1323,8 +1325,7 @@ def _layout_markers(
         strong = any(
             c in STRONG_CATEGORIES and not is_ignored(c, nd) for c, nd in r.cats.items()
         ) or any(
-            c in ("nav", "footer", "aside", "role:navigation", "role:contentinfo", "role:complementary")
-            and not is_ignored(c, nd) for c, nd in r.containers.items()
+            c in _NEGATIVE_CONTAINERS and not is_ignored(c, nd) for c, nd in r.containers.items()
         )
         weak = [
             nd for c, nd in r.cats.items()
