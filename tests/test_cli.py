@@ -75,6 +75,7 @@ def test_json_is_the_default(capsys: pytest.CaptureFixture[str], page: Path) -> 
         "url",
         "lang",
         "language",
+        "title",
         "article",
         "captions",
         "related",
@@ -184,6 +185,16 @@ def test_no_article(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert code == 0 and out.startswith("(no article)")
     code, out, _ = run(capsys, path)
     assert code == 0 and json.loads(out)["article"] is None
+
+
+def test_no_article_shows_the_page_title(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "list.html"
+    items = "".join(f'<li><a href="/s/{i}">Story {i} on the harbour works</a></li>' for i in range(12))
+    path.write_text(f"<html><body><h1>Harbour news</h1><ul>{items}</ul></body></html>")
+    code, out, _ = run(capsys, "--format", "text", path)
+    assert code == 0 and out.startswith("Harbour news\n(no article)")
+    code, out, _ = run(capsys, "--format", "markdown", path)
+    assert code == 0 and out.startswith("# Harbour news\n\n_(no article)_")
 
 
 # -- input --------------------------------------------------------------------------------------

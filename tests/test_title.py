@@ -381,3 +381,35 @@ def test_headline_set_as_a_block_inside_its_heading_keeps_the_heading_level():
     block = next(b for b in result.blocks if b.text == "Harbour board backs dredging plan")
     assert block.features.heading_level == 2
     assert result.article is not None and result.article.title == "Harbour board backs dredging plan"
+
+
+# --- the page's title, with or without an article ---------------------------------------------
+
+
+def test_a_list_page_without_an_article_still_has_its_title():
+    items = "".join(
+        f'<li><h3><a href="/story/{i}">Story number {i} about the harbour works</a></h3></li>' for i in range(12)
+    )
+    html = (
+        "<html><head><title>Harbour news | Valley Post</title></head><body>"
+        f'<nav><a href="/">Home</a></nav><main><h1>Harbour news</h1><ul>{items}</ul></main></body></html>'
+    )
+    result = segmenter.segment(html)
+    assert result.article is None
+    assert result.title == "Harbour news"
+    assert result.to_dict()["title"] == "Harbour news"
+
+
+def test_the_page_title_is_the_article_title_when_there_is_an_article():
+    html = (
+        '<html><head><meta property="og:title" content="The ferry pier is open again"></head><body>'
+        f"<article><h1>The ferry pier is open again</h1><p>{BODY}</p></article></body></html>"
+    )
+    result = segmenter.segment(html)
+    assert result.article is not None
+    assert result.title == result.article.title == "The ferry pier is open again"
+
+
+def test_a_page_without_any_title_has_none():
+    result = segmenter.segment('<html><body><nav><a href="/">Home</a></nav></body></html>')
+    assert result.article is None and result.title is None

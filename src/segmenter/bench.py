@@ -182,7 +182,8 @@ def prediction_from_segmentation(seg: Any) -> Prediction:
     """Adapt a ``segmenter.Segmentation`` (or anything with the same attributes) to a :class:`Prediction`."""
     article = seg.article
     return Prediction(
-        title=None if article is None else article.title,
+        # the page's title counts even when there is no article (a list page has one too)
+        title=getattr(seg, "title", None) if article is None else article.title,
         text="" if article is None else (article.text or ""),
         # The gold format does not count a credit shown without caption text as a caption
         # (GOLD-FORMAT.md); the library still reports it, with empty text, so leave those out.

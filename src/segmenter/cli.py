@@ -283,7 +283,8 @@ def format_text(seg: Segmentation, *, explain: bool = False) -> str:
     out: list[str] = []
     art = seg.article
     if art is None:
-        out.append("(no article)")
+        # a list page has no article but still a title
+        out += [seg.title, "(no article)"] if seg.title else ["(no article)"]
     else:
         out.append(art.title or "(untitled)")
         meta = [x for x in (art.byline, art.dateline) if x]
@@ -344,6 +345,8 @@ def format_markdown(seg: Segmentation, *, explain: bool = False) -> str:
     chunks: list[str] = []
     art = seg.article
     if art is None:
+        if seg.title:
+            chunks.append("# " + _md(seg.title))
         chunks.append("_(no article)_")
     else:
         chunks.append("# " + _md(art.title or "(untitled)"))

@@ -386,6 +386,9 @@ class Segmentation:
     """The result of segmenting one page.
 
     ``article`` is ``None`` when the page has no primary article (an index or list page).
+    ``title`` is the page's title either way: the article's title when there is an article,
+    else the page's own heading (a category or list page has one too) or, failing that, its
+    cleaned metadata title.
     """
 
     article: Article | None
@@ -399,6 +402,9 @@ class Segmentation:
     #: the language the text was read in: ``lang`` checked against the text, or detected from
     #: it (ISO 639-1 where there is one; "und" when undetermined)
     language: str = "und"
+    #: the page's title as a reader sees it: ``article.title`` when there is an article, else
+    #: the page's heading or cleaned metadata title (``None`` when the page shows neither)
+    title: str | None = None
     _evidence: tuple[tuple[Evidence, ...], ...] = field(default=(), repr=False, compare=False)
     _scores: tuple[Mapping[str, float], ...] = field(default=(), repr=False, compare=False)
 
@@ -419,6 +425,7 @@ class Segmentation:
             "url": self.url,
             "lang": self.lang,
             "language": self.language,
+            "title": self.title,
             "article": None if self.article is None else self.article.to_dict(),
             "captions": [c.to_dict() for c in self.captions],
             "related": [r.to_dict() for r in self.related],

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from .assemble import AssembleOptions, assemble, declared_body, drop_repeats, listing_labels
 from .features import Page, RegionWeights, build_page
-from .model import Block, Evidence, Segmentation, _unchecked
+from .model import Block, Evidence, Label, Segmentation, _unchecked
 from .parse import decode, to_tree
 from .resolve import Resolution, resolve
 from .rules.base import BLOCK, CONTEXT, Rule, RuleSet
@@ -293,6 +293,11 @@ class Segmenter:
                     " articleBody its JSON-LD declares"
                 )
         keep = self.options.keep_evidence
+        if article is not None:
+            title = article.title
+        else:
+            # a list or category page has no article but still a title a reader sees
+            title = page.title_text or next((b.text for b in blocks if b.label is Label.TITLE), None)
         return Segmentation(
             article=article,
             captions=captions,
@@ -302,6 +307,7 @@ class Segmenter:
             url=page.url,
             lang=page.lang,
             language=page.language,
+            title=title,
             warnings=tuple(warnings),
             _evidence=tuple(tuple(e) for e in evidence) if keep else (),
             _scores=tuple(r.scores for r in final) if keep else (),
