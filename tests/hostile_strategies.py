@@ -362,6 +362,7 @@ SAFE_ATTRS = [
     " class=nav",
     ' class="share-tools"',
     " role=navigation",
+    ' role=tabpanel hidden style="display:none"',
     ' data-x="&quot;&amp;>"',
     ' title="a>b"',
     ' href="#"',

@@ -85,13 +85,15 @@ def ref_hidden(el: Any, *, show_hidden: bool = False) -> bool:
     a = el.attrib
     if show_hidden:
         return bool({c.lower() for c in (a.get("class") or "").split()} & REF_SR_ONLY)
-    if "hidden" in a:
-        # (React's streamed segments, <div hidden id="S:0">, are moved on screen by a script)
-        return re.fullmatch(r"S:\d{1,6}", a.get("id") or "") is None
-    if (a.get("aria-hidden") or "").strip().lower() == "true" and not _shown_image_link(el):
-        return True
-    if _REF_HIDDEN_STYLE.search(a.get("style") or ""):
-        return True
+    # a tab panel's hidden attribute or style only waits for its tab to be chosen
+    if (a.get("role") or "") != "tabpanel":
+        if "hidden" in a:
+            # (React's streamed segments, <div hidden id="S:0">, are moved on screen by a script)
+            return re.fullmatch(r"S:\d{1,6}", a.get("id") or "") is None
+        if (a.get("aria-hidden") or "").strip().lower() == "true" and not _shown_image_link(el):
+            return True
+        if _REF_HIDDEN_STYLE.search(a.get("style") or ""):
+            return True
     classes = {c.lower() for c in (a.get("class") or "").split()}
     if classes & REF_HIDDEN_CLASSES and not any(":" in c or c.startswith(_REF_RESPONSIVE_SHOW) for c in classes):
         return True

@@ -667,3 +667,25 @@ def test_a_mega_menu_in_nav_is_never_the_pages_wrapper():
     assert result.article is not None
     assert "village council" in result.article.text
     assert "guitar category" not in result.article.text
+
+
+def test_a_hidden_tab_panel_is_read_as_part_of_the_article():
+    # the same steps for another programming language wait in a tab panel hidden until its tab
+    # is chosen: one click away, it is part of the article (a hidden box that is no tab panel
+    # stays out)
+    steps = "Install the library with your package manager, then open a new file and paste the code below it."
+    html = (
+        "<html><body><article><h1>Send your first message</h1>"
+        f"<p>{steps} The quickstart walks through each part of the request in turn.</p>"
+        '<div role="tablist"><button role="tab">Python</button><button role="tab">Ruby</button></div>'
+        f'<div role="tabpanel"><p>Python: {steps}</p></div>'
+        f'<div role="tabpanel" hidden style="display:none"><p>Ruby: {steps}</p></div>'
+        f'<div hidden><p>Unrelated hidden note: {steps}</p></div>'
+        f"<p>{steps} When the message arrives, the console shows its status.</p>"
+        "</article></body></html>"
+    )
+    result = segmenter.segment(html)
+    assert result.article is not None
+    assert "Ruby: Install" in result.article.text
+    assert "Unrelated hidden note" not in result.article.text
+    assert not any("Unrelated hidden note" in b.text for b in result.blocks)

@@ -272,6 +272,10 @@ _STREAMED_SEGMENT = re.compile(r"S:\d{1,6}")
 
 def _is_hidden(el: Any, in_caption: bool = False) -> bool:
     attrib = el.attrib
+    if attrib.get("role") == "tabpanel":
+        # a tab panel is hidden only until its tab is chosen (the same steps in another
+        # programming language, a product's specifications): a reader opens it with one click
+        return False
     if "hidden" in attrib:
         # React's streamed server rendering sends each late part of the page as a hidden
         # <div id="S:n"> that a script moves into its place at once: it is shown content
