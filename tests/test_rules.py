@@ -199,6 +199,13 @@ def test_sentences_with_dates_are_not_datelines(text):
     assert votes(BylineDatelineRule(), make_features(text)) == []
 
 
+@pytest.mark.parametrize("text", ["from twilio.rest import Client", "12", "2024-05-01"])
+def test_lines_of_a_code_listing_are_no_bylines_or_datelines(text):
+    # a code line ("from x import y") and a line-number gutter read like a byline and a date
+    assert labels(votes(BylineDatelineRule(), make_features(text))) in ([Label.BYLINE], [Label.DATELINE])
+    assert votes(BylineDatelineRule(), make_features(text, containers={"pre"})) == []
+
+
 def test_byline_rule_ignores_prose_starting_with_by():
     assert votes(BylineDatelineRule(), make_features("By the end of the year " + PROSE)) == []
 

@@ -62,7 +62,7 @@ BLOCK_TAGS = frozenset(
 #: semantic containers recorded in ``Features.containers``
 SEMANTIC_TAGS = frozenset(
     {"article", "main", "nav", "aside", "header", "footer", "figure", "figcaption", "form",
-     "blockquote", "table", "li", "time", "address", "button", "label", "menu", "caption", "dl"}
+     "blockquote", "table", "li", "time", "address", "button", "label", "menu", "caption", "dl", "pre"}
 )
 
 #: screen-reader-only classes: the text is not shown on screen

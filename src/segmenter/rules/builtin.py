@@ -417,7 +417,9 @@ class BylineDatelineRule(WeightedRule):
 
     def evaluate(self, block: Features, page: Page) -> list[Evidence]:
         evidence: list[Evidence] = []
-        if block.words > self.max_words or block.heading_level or "figcaption" in block.containers:
+        containers = block.containers
+        # (a line of a code listing is code: "from x import y" is no byline, a line number no date)
+        if block.words > self.max_words or block.heading_level or "figcaption" in containers or "pre" in containers:
             return evidence
         text = block.text
         if _BYLINE.match(text) or "byline" in block.categories:
