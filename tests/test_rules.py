@@ -363,6 +363,13 @@ def test_context_smoothing_pulls_short_block_into_body():
     assert labels(ev) == [Label.BODY]
 
 
+@pytest.mark.parametrize("text", ["Advertisement", "Recommended:", "READ MORE"])
+def test_context_smoothing_leaves_furniture_between_paragraphs_junk(text):
+    blocks = [make_features(PROSE), make_features(text), make_features(PROSE)]
+    page = make_page(blocks, provisional=[Label.BODY, Label.JUNK, Label.BODY])
+    assert list(ContextSmoothingRule().evaluate(page.blocks[1], page)) == []
+
+
 def test_context_smoothing_drops_isolated_short_body():
     blocks = [make_features("Menu"), make_features("Tiny"), make_features("Footer")]
     page = make_page(blocks, provisional=[Label.JUNK, Label.BODY, Label.JUNK])

@@ -786,6 +786,9 @@ class ContextSmoothingRule(WeightedRule):
                 and block.words <= self.max_words
                 and block.link_density < 0.5
                 and block.in_main_region
+                # furniture inside the body ("Advertisement", "Recommended:") is junk wherever it
+                # sits; a bare list of networks ("YouTube, X") may be a table's data
+                and _boilerplate_kind(block.text, False) in (None, "social")
             ):
                 evidence.append(self._shared_vote(_L.BODY, self.weights["context.body"], "between two body paragraphs"))
         elif own is _L.BODY and not block.heading_level and block.words < 8:
