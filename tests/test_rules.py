@@ -206,6 +206,16 @@ def test_lines_of_a_code_listing_are_no_bylines_or_datelines(text):
     assert votes(BylineDatelineRule(), make_features(text, containers={"pre"})) == []
 
 
+@pytest.mark.parametrize("text", ["Source: Reuters", "Quelle: dpa", "Bron: BELGA", "Kilde: NTB", "SDA/sep", "(dpa/lno)"])
+def test_the_story_source_on_its_own_line_is_a_byline(text):
+    assert labels(votes(BylineDatelineRule(), make_features(text))) == [Label.BYLINE]
+
+
+@pytest.mark.parametrize("text", ["and/or", "Sources say the minister will resign.", "Source code is on GitHub"])
+def test_prose_that_mentions_sources_is_no_byline(text):
+    assert votes(BylineDatelineRule(), make_features(text)) == []
+
+
 def test_byline_rule_ignores_prose_starting_with_by():
     assert votes(BylineDatelineRule(), make_features("By the end of the year " + PROSE)) == []
 

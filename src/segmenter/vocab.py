@@ -264,6 +264,16 @@ def is_sr_only(value: str) -> bool:
 #: measured against their page's own language (see :mod:`segmenter.lang`)
 STOPWORDS = UNION
 
+#: the story's attribution on a line of its own: a news agency or reference as the source
+#: ("Source: Reuters", "Quelle: dpa", "Bron: BELGA", "Kilde: …") or an agency's sign-off with
+#: the editor's initials ("SDA/sep", "(dpa/lno)")
+SOURCE_LINE = regex.compile(
+    r"^(?:(?:sources?|quellen?|bron(?:nen)?|fuentes?|fontes?|kilder?|källa|källor|lähde|lähteet|źródło|"
+    r"источник|источники|kaynak|sumber)\s*:\s*\S"
+    r"|(?-i:\(?\p{Lu}{2,6}(?:/\p{Ll}{2,4})+\)?$|\(\p{Ll}{2,5}(?:/\p{Ll}{2,4})+\)$))",
+    regex.IGNORECASE,
+)
+
 #: a lead-in that introduces a link to another article inside the body ("Read more: …")
 LEADIN = regex.compile(
     r"^(?:read more|read also|related|more|see also|also read|read next|recommended|watch|"

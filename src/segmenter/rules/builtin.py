@@ -19,6 +19,7 @@ from ..vocab import (
     DATE_ONLY,
     LEADIN,
     NEGATIVE_CATEGORIES,
+    SOURCE_LINE,
     STRONG_CATEGORIES,
     TEASER_CUT,
 )
@@ -424,6 +425,8 @@ class BylineDatelineRule(WeightedRule):
         text = block.text
         if _BYLINE.match(text) or "byline" in block.categories:
             evidence.append(self._shared_vote(_L.BYLINE, self.weights["byline"], "a byline ('By …' or an author class)"))
+        elif SOURCE_LINE.match(text):
+            evidence.append(self._shared_vote(_L.BYLINE, self.weights["byline"], "the story's source ('Source: …', 'dpa/lno')"))
         elif ("date" in block.categories or "time" in block.containers) and _DATE_WORDS.search(text):
             evidence.append(self._shared_vote(_L.DATELINE, self.weights["dateline"], "a date line (date class or <time>)"))
         elif block.words <= 8 and block.tag not in _CELL_TAGS and DATE_ONLY.match(text):
