@@ -147,6 +147,9 @@ def test_prose_rule():
         ("© 2024 Example Media. All rights reserved.", JunkKind.LEGAL),
         ("Read more »", JunkKind.NAVIGATION),
         ("Advertisement", JunkKind.PROMO),
+        ("Add to Cart", JunkKind.PROMO),
+        ("In Stock!", JunkKind.PROMO),
+        ("In den Warenkorb", JunkKind.PROMO),
     ],
 )
 def test_boilerplate_text(text, kind):
@@ -161,7 +164,10 @@ def test_boilerplate_more(text):
     assert labels(votes(BoilerplateTextRule(), make_features(text))) == [Label.JUNK]
 
 
-@pytest.mark.parametrize("text", ["Share prices rose", "Printing money", "More from the hearing today was dull."])
+@pytest.mark.parametrize(
+    "text",
+    ["Share prices rose", "Printing money", "More from the hearing today was dull.", "Add to cart prices fell"],
+)
 def test_boilerplate_leaves_ordinary_short_text(text):
     assert votes(BoilerplateTextRule(), make_features(text)) == []
 

@@ -379,6 +379,16 @@ BOILERPLATE: tuple[tuple[str, regex.Pattern[str]], ...] = (
         ),
     ),
     (
+        # a shop's buy-box controls and stock notes ("Add to Cart", "In Stock!"): the line alone
+        "promo",
+        regex.compile(
+            r"^(?:add (?:all )?to (?:cart|bag|basket|wish ?list)|buy (?:it )?now|in stock|out of stock|sold out|"
+            r"notify me when available|in den warenkorb|ajouter au panier|añadir al carrito|aggiungi al carrello|"
+            r"in winkelwagen)\s*[!.]?$",
+            regex.IGNORECASE,
+        ),
+    ),
+    (
         # the marker a page leaves where an ad or a promo interrupts the story
         "promo",
         regex.compile(
