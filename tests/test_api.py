@@ -413,3 +413,20 @@ def test_unchecked_instances_equal_the_dataclass_constructor() -> None:
         assert vars(block) == {f.name: getattr(block, f.name) for f in dataclasses.fields(Block)}
     # every field is given: a missing one would surface here, not as an AttributeError later
     assert set(vars(page.blocks[0].features)) == {f.name for f in dataclasses.fields(Features)}
+
+
+def test_a_page_re_saved_as_utf8_under_an_old_latin1_meta_is_read_as_utf8():
+    body = "<p>Die Straße über den Fluß wird für Fußgänger geöffnet, sagte die Bürgermeisterin.</p>" * 4
+    html = f'<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"></head><body>{body}</body></html>'
+    result = segmenter.segment(html.encode("utf-8"))
+    assert "Fußgänger" in result.blocks[0].text and "Ã" not in result.blocks[0].text
+    assert any("iso8859-1" in w and "UTF-8" in w for w in result.warnings)
+    # the same page truly in Latin-1 stays Latin-1, with no warning
+    result = segmenter.segment(html.encode("latin-1"))
+    assert "Fußgänger" in result.blocks[0].text and not result.warnings
+
+
+def test_what_decoding_recovered_from_reaches_the_warnings_of_an_html_page():
+    page = b"\xef\xbb\xbf<html><body><p>A paragraph with a broken byte \xff in the middle of it.</p></body></html>"
+    result = segmenter.segment(page)
+    assert any("U+FFFD" in w for w in result.warnings)

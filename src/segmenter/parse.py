@@ -77,6 +77,15 @@ _NEVER_GUESSED = [
 _PROBE = b"<meta charset='x'>"
 
 
+def _single_byte(codec: str) -> bool:
+    """Whether ``codec`` gives every byte one character (Latin-1, Windows-1252, KOI8-R …; the
+    ``"replace"`` handler gives an invalid byte one character too, so not for UTF-8)."""
+    return len(_HIGH_BYTES.decode(codec, "replace")) == len(_HIGH_BYTES)
+
+
+_HIGH_BYTES = bytes(range(128, 256))
+
+
 def _declared_charset(data: bytes) -> tuple[str | None, str | None]:
     """The page's ``<meta charset>`` as ``(usable codec, refused label)``."""
     m = _META_CHARSET.search(data[:4096])
@@ -113,11 +122,19 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     declared, refused = _declared_charset(data)
     if refused:
         warnings.append(f"ignored <meta charset> {refused!r}: a page that declares it in ASCII cannot be in it")
-    if declared is None:
+    if declared is None or (declared != "utf-8" and _single_byte(declared) and not data.isascii()):
+        # Valid UTF-8 is UTF-8: no guessing. A page that declares a one-byte encoding (Latin-1,
+        # Windows-1252 …) but whose bytes are valid UTF-8 was re-saved as UTF-8 under its old
+        # <meta>: text in a one-byte encoding almost never forms valid UTF-8 sequences ("Ã¼"
+        # would have to follow every accented letter), so the declaration is the mistake.
         try:
-            return data.decode("utf-8"), warnings  # valid UTF-8 is UTF-8: no guessing
+            text = data.decode("utf-8")
         except UnicodeDecodeError:
             pass
+        else:
+            if declared is not None:
+                warnings.append(f"the page declares {declared} but its bytes are UTF-8; read as UTF-8")
+            return text, warnings
     known = [declared] if declared else []
     exclude = ([refused] if refused else []) + _NEVER_GUESSED
     with warnings_module.catch_warnings():  # bs4 warns on replacement characters; we report it below

@@ -151,15 +151,16 @@ class Segmenter:
         if opts.max_bytes is not None and isinstance(page, str | bytes | bytearray) and len(page) > opts.max_bytes:
             page = page[: opts.max_bytes]
             cut.append(f"the page was cut to max_bytes={opts.max_bytes}: the result covers only its start")
+        decoded: list[str] = []  # what decoding the bytes recovered from
         if mode != "html" and isinstance(page, str | bytes | bytearray | memoryview):
-            text, warnings = (page, []) if isinstance(page, str) else decode(bytes(page))
+            text, decoded = (page, []) if isinstance(page, str) else decode(bytes(page))
             if mode == "text" or looks_like_text(text):
-                return self._build_text(text, url, cut + warnings, deadline)
+                return self._build_text(text, url, cut + decoded, deadline)
             page = text
         elif mode == "text":
             raise TypeError(f"segment_text() takes str or bytes, not {type(page).__name__}")
         parsed = to_tree(page)
-        warnings = cut + list(parsed.warnings)
+        warnings = cut + decoded + list(parsed.warnings)
         host = _host(url, warnings)
         rules = [r for r in self.rules if r.applies_to(host)]
         marks = select(parsed.root, [r for r in rules if r.selector])
