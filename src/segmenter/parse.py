@@ -107,9 +107,10 @@ def _declared_charset(data: bytes) -> tuple[str | None, str | None]:
 
 def decode(data: bytes) -> tuple[str, list[str]]:
     """Decode page bytes once: a byte order mark decides first; then the page's declared
-    ``<meta charset>`` (when it names an ASCII-compatible web encoding); then UTF-8 if the bytes
-    are valid UTF-8; then UnicodeDammit's detection. Undecodable bytes become U+FFFD (and a
-    warning), never an error."""
+    ``<meta charset>`` (when it names an ASCII-compatible web encoding), except that bytes which
+    are valid UTF-8 are UTF-8 when the declaration names a one-byte encoding (with a warning);
+    then UTF-8 if the bytes are valid UTF-8; then UnicodeDammit's detection. Undecodable bytes
+    become U+FFFD (and a warning), never an error."""
     warnings: list[str] = []
     if not data.strip():
         return "", warnings
