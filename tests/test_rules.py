@@ -52,6 +52,7 @@ def test_title_rule_is_final_only_on_the_title_block():
         ({"role:navigation"}, Label.JUNK, JunkKind.NAVIGATION),
         ({"footer"}, Label.JUNK, JunkKind.FOOTER),
         ({"form"}, Label.JUNK, JunkKind.PROMO),
+        ({"label"}, Label.JUNK, JunkKind.PROMO),
         ({"itemprop:articlebody"}, Label.BODY, None),
         ({"article"}, Label.BODY, None),
     ],

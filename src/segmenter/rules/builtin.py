@@ -75,6 +75,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType({
     "container.aside": 2.0,
     "container.form": 2.0,
     "container.button": 3.0,
+    "container.label": 3.0,
     "container.header": 0.75,
     "container.article": 0.5,
     # (calibrated in session 4: 1.5 -> 0.75 and class.strong_negative 2.5 -> 5.0; docs/calibration.md)
@@ -154,8 +155,8 @@ class TitleRule(Rule):
 
 
 class SemanticContainerRule(WeightedRule):
-    """HTML5 sectioning elements and ARIA roles: nav, footer, aside, form, header and buttons are
-    page furniture; article, main and ``itemprop=articleBody`` hold the story."""
+    """HTML5 sectioning elements and ARIA roles: nav, footer, aside, form, header, buttons and form
+    labels are page furniture; article, main and ``itemprop=articleBody`` hold the story."""
 
     name = "semantic-containers"
     priority = 100
@@ -175,6 +176,9 @@ class SemanticContainerRule(WeightedRule):
             evidence.append(self._shared_vote(_L.JUNK, self.weights["container.form"], "inside a form", kind=_K.PROMO))
         if ("button" in c or block.tag == "button") and not block.heading_level:
             evidence.append(self._shared_vote(_L.JUNK, self.weights["container.button"], "the label of a button", kind=_K.NAVIGATION))
+        if "label" in c and not block.heading_level:
+            # the caption of a form control: a poll's answers, a filter's checkboxes, "Remember me"
+            evidence.append(self._shared_vote(_L.JUNK, self.weights["container.label"], "the label of a form control", kind=_K.PROMO))
         if ("header" in c or "role:banner" in c) and "article" not in c and not block.heading_level:
             evidence.append(self._shared_vote(
                 _L.JUNK, self.weights["container.header"], "inside a page <header>", kind=_K.NAVIGATION
