@@ -373,6 +373,22 @@ def test_cards_inside_the_article_only_vote_for_their_links():
     assert votes(RelatedLinkRule(), snippet) == []
 
 
+def test_a_sentence_with_a_link_in_a_card_of_the_article_is_no_headline():
+    sentence = "This hotel is also on my list of the best luxury hotels in the city and the best new hotels."
+    linked = make_features(
+        sentence, link_chars=int(len(sentence) * 0.6), first_href="/best", in_card=True, card=7, in_main_region=True
+    )
+    assert votes(RelatedLinkRule(), linked) == []
+    # outside the region the same card line is still a teaser's, and a bare headline link is one anywhere
+    outside = make_features(
+        sentence, link_chars=int(len(sentence) * 0.6), first_href="/best", in_card=True, card=7, in_main_region=False
+    )
+    assert labels(votes(RelatedLinkRule(), outside)) == [Label.RELATED]
+    headline = "Ten hotels worth the trip this winter"
+    card = make_features(headline, link_chars=len(headline), first_href="/ten", in_card=True, card=7, in_main_region=True)
+    assert labels(votes(RelatedLinkRule(), card)) == [Label.RELATED]
+
+
 def test_context_smoothing_pulls_short_block_into_body():
     blocks = [make_features(PROSE), make_features("A short aside."), make_features(PROSE)]
     page = make_page(blocks, provisional=[Label.BODY, Label.JUNK, Label.BODY])

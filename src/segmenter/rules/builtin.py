@@ -750,7 +750,7 @@ class RelatedLinkRule(WeightedRule):
             # Inside the article region a list of links can be the article's own, so there the
             # vote is an ordinary one and the lines without a link do not vote.
             final = not block.in_main_region
-            if has_link and block.link_density >= 0.5:
+            if has_link and block.link_density >= 0.5 and (final or not _linked_sentence(block)):
                 evidence.append(self._shared_vote(
                     _L.RELATED, self.weights["related.card_headline"], "the headline link of a teaser card", final=final
                 ))
@@ -760,6 +760,13 @@ class RelatedLinkRule(WeightedRule):
         if has_link and "related" in block.categories and 3 <= block.words <= 30 and block.link_density >= 0.6:
             evidence.append(self._shared_vote(_L.RELATED, self.weights["related.class"], "a headline link in a related region"))
         return evidence
+
+
+def _linked_sentence(block: Features) -> bool:
+    """A sentence of the article with a link in it ("This hotel is on my list of the best hotels
+    in Rome."): it runs on past its link and ends as a sentence does; a teaser's headline is
+    (nearly) all link and rarely ends with a full stop."""
+    return block.words >= 12 and block.link_density < 0.75 and block.text.rstrip()[-1:] in ".!?"
 
 
 class ContextSmoothingRule(WeightedRule):
