@@ -342,3 +342,21 @@ def test_a_line_beside_a_photo_of_the_same_markup_is_a_caption() -> None:
     page = f"<html><body><article><h1>The old mill</h1>{paras[:400]}{row}{paras[400:]}</article></body></html>"
     r = segmenter.segment(page)
     assert any("The mill by the river at dawn" in c.text for c in r.captions)
+
+
+def test_a_step_of_an_ordered_list_with_its_illustration_is_no_caption() -> None:
+    # a tutorial's steps, each a list item with a screenshot: the step's text stays in the body
+    paras = "".join(
+        f"<p>The village council met on day {i} of the week to discuss the future of the old mill "
+        f"by the river, which has stood empty since the bakery closed its doors.</p>"
+        for i in range(4)
+    )
+    steps = "".join(
+        f'<li><p>Open the settings panel and choose option {i}.</p><img src="/shots/step-{i}.png" width="640" height="400"></li>'
+        for i in range(4)
+    )
+    page = f"<html><body><article><h1>Setting up the mill</h1>{paras}<ol>{steps}</ol>{paras}</article></body></html>"
+    r = segmenter.segment(page)
+    assert r.article is not None
+    assert not any("settings panel" in c.text for c in r.captions)
+    assert "choose option 2" in r.article.text

@@ -629,6 +629,8 @@ class CaptionRule(WeightedRule):
             and (block.after_image or block.before_image or block.has_image)
             and block.words <= self.max_figure_words
             and block.link_density < 0.5
+            # a list item's picture illustrates its step or entry: the item's text is no caption
+            and not block.in_list
         ):
             # a small wrapper around an image inside the article: cards and promo boxes outside
             # the article look the same, so only inside it
