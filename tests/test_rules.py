@@ -173,6 +173,32 @@ def test_boilerplate_leaves_ordinary_short_text(text):
     assert votes(BoilerplateTextRule(), make_features(text)) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you buy something using links in our stories, we may earn a commission.",
+        "As an Amazon Associate I earn from qualifying purchases.",
+        "This post may contain affiliate links. Read my full disclosure.",
+        "Products are chosen independently by our editors. Purchases made through our links may earn us a commission.",
+        "Die mit einem Symbol gekennzeichneten Links sind Affiliate-Links.",
+    ],
+)
+def test_an_affiliate_disclosure_is_junk(text):
+    ev = votes(BoilerplateTextRule(), make_features(text))
+    assert [(e.label, e.kind) for e in ev] == [(Label.JUNK, JunkKind.LEGAL)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Streamers earn a commission when viewers buy games or gear through affiliate links.",
+        "Affiliate programs let creators connect their store catalog to their posts.",
+    ],
+)
+def test_prose_about_affiliate_programmes_is_no_disclosure(text):
+    assert votes(BoilerplateTextRule(), make_features(text)) == []
+
+
 def test_boilerplate_ignores_long_prose_that_mentions_sharing():
     text = "Share prices rose sharply on Monday after the company said " + PROSE
     assert votes(BoilerplateTextRule(), make_features(text)) == []

@@ -423,6 +423,23 @@ CONSENT = regex.compile(
     regex.IGNORECASE,
 )
 
+#: an affiliate-link disclosure ("If you buy through our links, we may earn a commission", "As
+#: an Amazon Associate I earn from qualifying purchases", "Dieser Artikel enthält Affiliate-Links"):
+#: the site's fine print, not the story; prose about affiliate programmes ("streamers earn a
+#: commission when …") names no "we" and no "may"
+AFFILIATE_DISCLOSURE = regex.compile(
+    r"\b(?:(?:we|i)(?: may| might| can| could| will)?(?: also)?(?: (?:earn|receive|get|make))(?: an?| some)?(?: small| tiny)?"
+    r"(?: affiliate)? (?:commissions?|compensation|kickback)"
+    r"|may earn (?:us |me )?(?:an? )?(?:small )?(?:affiliate )?commission"
+    r"|earns? (?:us|me) (?:an? )?(?:small )?commission"
+    r"|as an (?:amazon )?(?:associate|affiliate)(?: marketer)?,? (?:we|i|this (?:site|website|blog)) earns?"
+    r"|(?:post|article|page|site|website|blog|story|review|guide)s? (?:may |might )?(?:contains?|includes?|uses?) "
+    r"(?:some )?affiliate[- ]links?"
+    r"|purchases made through (?:our |these |the )?links"
+    r"|(?:enthält|enthalten|sind)\b[^.]{0,40}\baffiliate-links|affiliate-links (?:enthalten|gekennzeichnet))",
+    regex.IGNORECASE,
+)
+
 #: a line that is nothing but a date or a time ("23:24 GMT", "Updated 3 March 2024, 10:02")
 DATE_ONLY = regex.compile(
     r"^(?:(?:pinned|updated|published|posted|last updated|aktualisiert|veröffentlicht|publié le|"

@@ -13,6 +13,7 @@ from ..captions import is_credit, split_credit
 from ..features import Page
 from ..model import Evidence, Features, JunkKind, Label
 from ..vocab import (
+    AFFILIATE_DISCLOSURE,
     BOILERPLATE,
     CATEGORY_KINDS,
     CONSENT,
@@ -90,6 +91,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType({
     "prose.short_fragment": 0.5,
     "boilerplate": 3.0,
     "boilerplate.teaser": 4.0,
+    "boilerplate.disclosure": 4.5,
     "heading.in_region": 0.5,
     "byline": 3.0,
     "dateline": 3.0,
@@ -348,6 +350,11 @@ class BoilerplateTextRule(WeightedRule):
         evidence: list[Evidence] = []
         if block.words <= self.max_words_consent and CONSENT.match(block.text):
             evidence.append(self._shared_vote(_L.JUNK, self.weights["boilerplate"], "reads like the fine print of a form", kind=_K.LEGAL))
+            return evidence
+        if block.words <= self.max_words_consent and AFFILIATE_DISCLOSURE.search(block.text):
+            evidence.append(self._shared_vote(
+                _L.JUNK, self.weights["boilerplate.disclosure"], "an affiliate-link disclosure", kind=_K.LEGAL
+            ))
             return evidence
         text = block.text
         if block.words <= self.max_words_teaser and ("…" in text or "..." in text) and TEASER_CUT.search(text):
