@@ -9,7 +9,7 @@ import segmenter
 from segmenter import Label
 from segmenter.rules.builtin import BoilerplateTextRule, BylineDatelineRule
 from segmenter.testing import make_features, make_page
-from segmenter.vocab import DATE_ONLY, classify
+from segmenter.vocab import DATE_ONLY, classify, classify_id
 
 PROSE = (
     "The village council met on Thursday evening to discuss the future of the old mill, which has "
@@ -33,6 +33,16 @@ def test_tailwind_arbitrary_variants_name_no_category():
     assert "caption" not in classify("[&_figcaption]:mt-xs lg:[&_p]:text-black")[1]
     assert "caption" in classify("figcaption mt-xs")[1]
     assert "nav" in classify("w-[calc(100%-2rem)] nav-bar")[1]
+
+
+def test_a_heading_slug_id_names_no_component():
+    # a section's anchor spells its heading ("…-and-reply-to-…"): no comments box
+    assert classify_id("receive-and-reply-to-an-inbound-message-section")[1] == frozenset()
+    assert "comments" in classify("receive-and-reply-to-an-inbound-message-section")[1]
+    # component ids keep their words: a short one, one that opens with what it is, a generated one
+    assert "comments" in classify_id("comments-section")[1]
+    assert "nav" in classify_id("nav-mega-menu-why-us")[1]
+    assert "related" in classify_id("latest-carousel-item-9f3a2b-tabpanel")[1]
 
 
 def test_skip_names_a_skip_link_only():

@@ -30,6 +30,7 @@ from .vocab import (
     STRONG_CATEGORIES,
     WIDGET_CATEGORIES,
     classify,
+    classify_id,
     hides,
     is_sr_only,
 )
@@ -531,12 +532,12 @@ def build_page(
             if cls:
                 tokens, cats_here = classify(cls)
                 if ident:
-                    id_tokens, id_cats = classify(ident)
+                    id_tokens, id_cats = classify_id(ident)
                     tokens += id_tokens
                     if id_cats:
                         cats_here = cats_here | id_cats
             elif ident:
-                tokens, cats_here = classify(ident)
+                tokens, cats_here = classify_id(ident)
             else:
                 tokens, cats_here = (), frozenset()
             role = el.get("role")

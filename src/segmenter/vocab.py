@@ -232,6 +232,31 @@ def classify(value: str) -> tuple[tuple[str, ...], frozenset[str]]:
     return tuple(tokens), cats
 
 
+#: an id of this many words or more, all lower-case letters, one of them a stop word, is a
+#: heading's slug, the anchor of a section ("receive-and-reply-to-an-inbound-message"): it
+#: names the heading's text, not a component ("latest-carousel-item-9f3a-tabpanel" and
+#: "nav-mega-menu-why-us" are components)
+ID_SLUG_MIN_WORDS = 5
+_SLUG_SPLIT = re.compile(r"[-_]")
+
+
+@lru_cache(maxsize=1 << 14)
+def classify_id(value: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """:func:`classify` for an ``id`` value: a heading's slug carries no vocabulary."""
+    tokens, cats = classify(value)
+    if cats:
+        words = _SLUG_SPLIT.split(value.strip())
+        if (
+            len(words) >= ID_SLUG_MIN_WORDS
+            and all(w.isalpha() and w.islower() for w in words)
+            and any(w in UNION for w in words)
+            # (a component's id opens with what it is: "nav-mega-menu-why-us")
+            and words[0] not in _CATEGORY_WORDS
+        ):
+            return tokens, frozenset()
+    return tokens, cats
+
+
 def categories_of(tokens: list[str]) -> frozenset[str]:
     """The vocabulary categories a list of class/id tokens belongs to."""
     words = _CATEGORY_WORDS
