@@ -227,6 +227,18 @@ def test_a_line_that_is_only_a_date_is_a_dateline(text):
     assert labels(votes(BylineDatelineRule(), make_features(text))) == [Label.DATELINE]
 
 
+@pytest.mark.parametrize("text", ["21:00Jane Example", "20:42KEY EVENT", "10:05 am Jane Example", "09:15 GMT Key event"])
+def test_a_live_blog_entry_stamp_is_a_dateline(text):
+    ev = votes(BylineDatelineRule(), make_features(text))
+    assert labels(ev) == [Label.DATELINE]
+    assert ev[0].weight > BylineDatelineRule().weights["dateline"]  # it outweighs the article container
+
+
+@pytest.mark.parametrize("text", ["12:30 the council met again", "3.35 ounces"])
+def test_a_time_at_the_head_of_a_sentence_is_no_entry_stamp(text):
+    assert votes(BylineDatelineRule(), make_features(text)) == []
+
+
 @pytest.mark.parametrize("text", ["The end of May", "On Monday we went home."])
 def test_sentences_with_dates_are_not_datelines(text):
     assert votes(BylineDatelineRule(), make_features(text)) == []

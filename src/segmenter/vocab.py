@@ -465,6 +465,14 @@ AFFILIATE_DISCLOSURE = regex.compile(
     regex.IGNORECASE,
 )
 
+#: a live blog's entry stamp: the entry's time and its author's name or a marker, often glued
+#: together by the markup ("21:00Jane Example", "20:42KEY EVENT", "10:05 am Jane Example")
+LIVE_STAMP = regex.compile(
+    r"^\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:gmt|bst|cet|cest|et|pt|uhr))?\s*"
+    r"(?:(?-i:\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){0,3})|key events?|breaking|pinned(?: post)?)$",
+    regex.IGNORECASE,
+)
+
 #: a line that is nothing but a date or a time ("23:24 GMT", "Updated 3 March 2024, 10:02")
 DATE_ONLY = regex.compile(
     r"^(?:(?:pinned|updated|published|posted|last updated|aktualisiert|veröffentlicht|publié le|"

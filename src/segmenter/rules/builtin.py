@@ -19,6 +19,7 @@ from ..vocab import (
     CONSENT,
     DATE_ONLY,
     LEADIN,
+    LIVE_STAMP,
     NEGATIVE_CATEGORIES,
     SOURCE_LINE,
     STRONG_CATEGORIES,
@@ -95,6 +96,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType({
     "heading.in_region": 0.5,
     "byline": 3.0,
     "dateline": 3.0,
+    "dateline.live": 4.0,
     "caption.figcaption": 5.0,
     "caption.class": 4.5,
     "caption.in_figure": 4.0,
@@ -443,6 +445,9 @@ class BylineDatelineRule(WeightedRule):
         elif block.words <= 8 and block.tag not in _CELL_TAGS and DATE_ONLY.match(text):
             # (a year or a date alone in a table cell is the table's data, not the story's date)
             evidence.append(self._shared_vote(_L.DATELINE, self.weights["dateline"], "a line that is only a date or time"))
+        elif block.words <= 6 and block.tag not in _CELL_TAGS and LIVE_STAMP.match(text):
+            # (a pattern this particular outweighs the article container's vote for its lines)
+            evidence.append(self._shared_vote(_L.DATELINE, self.weights["dateline.live"], "a live blog entry's time and author"))
         return evidence
 
 
