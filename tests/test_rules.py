@@ -176,6 +176,24 @@ def test_boilerplate_leaves_ordinary_short_text(text):
 @pytest.mark.parametrize(
     "text",
     [
+        "Empfohlener redaktioneller Inhalt",
+        "An dieser Stelle findest du einen externen Inhalt von YouTube, der den Artikel ergänzt.",
+        "Ich bin damit einverstanden, dass mir Inhalte von YouTube angezeigt werden.",
+        "This content is provided by a third party, which may use cookies.",
+    ],
+)
+def test_the_placeholder_of_an_embed_waiting_for_consent_is_fine_print(text):
+    ev = votes(BoilerplateTextRule(), make_features(text))
+    assert [(e.label, e.kind) for e in ev] == [(Label.JUNK, JunkKind.LEGAL)]
+
+
+def test_a_sentence_that_opens_with_the_words_external_content_is_no_placeholder():
+    assert votes(BoilerplateTextRule(), make_features("Externer Inhalt ist für viele Leser ein Gewinn, sagte sie.")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "If you buy something using links in our stories, we may earn a commission.",
         "As an Amazon Associate I earn from qualifying purchases.",
         "This post may contain affiliate links. Read my full disclosure.",

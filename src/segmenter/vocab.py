@@ -444,7 +444,12 @@ CONSENT = regex.compile(
     r"i (?:consent|agree) to (?:receiv|the (?:terms|privacy|use|processing|storage)|my (?:data|personal|email|information)|"
     r"be contacted|being contacted|\p{Lu}\p{L}* processing)|i consent\b|i would like to (?:be emailed|receive)|"
     r"we use cookies\b|this (?:web)?site uses cookies\b|we and (?:our|selected) (?:\d+ )?(?:third parties|partners)\b|"
-    r"to make \w+ work, we log)",
+    r"to make \w+ work, we log|"
+    # the placeholder of an embed that waits for consent ("Empfohlener redaktioneller Inhalt …")
+    r"(?:empfohlener redaktioneller inhalt|externer inhalt)\s*[:.]?$|an dieser stelle (?:findest du|finden sie) "
+    r"(?:einen |eine |ein )?externe[nr]? inhalt|ich bin damit einverstanden, dass mir (?:externe )?inhalte|"
+    r"personenbezogene daten können an drittplattformen|"
+    r"(?:this|the) (?:content|embed|video|post) (?:is|may be) (?:hosted|provided) by (?:a )?third[- ]part)",
     regex.IGNORECASE,
 )
 
