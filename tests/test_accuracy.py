@@ -45,6 +45,12 @@ def test_a_heading_slug_id_names_no_component():
     assert "related" in classify_id("latest-carousel-item-9f3a2b-tabpanel")[1]
 
 
+def test_legends_name_captions():
+    # a slideshow's captions in a list classed "legends" (one legend per slide)
+    assert "caption" in classify("legends")[1]
+    assert "caption" in classify("photo-legend")[1]
+
+
 def test_skip_names_a_skip_link_only():
     # "skip-item" is the anchor a table of contents jumps to, full of prose; "skip-link" is the link
     assert "nav" not in classify("skip-item")[1]

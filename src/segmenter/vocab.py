@@ -108,7 +108,7 @@ _CATEGORY_PATTERNS: dict[str, str] = {
     "byline": r"byline|bylines|author|authors|writer|contributor|autor|auteur|autore|signature|"
     r"creditline",
     "date": r"date|dates|dateline|timestamp|published|pubdate|updated|posted|datum|fecha",
-    "caption": r"caption|captions|figcaption|cutline|legend|wpcaptiontext|bildunterschrift|"
+    "caption": r"caption|captions|figcaption|cutline|legend|legends|wpcaptiontext|bildunterschrift|"
     r"bildtext|legende|didascalia|leyenda|legenda|onderschrift|imagecaption|mediacaption",
     "credit": r"credit|credits|photocredit|imagecredit|copyrightholder|photographer|bildquelle|"
     r"fotograf|fotocredit|fotonachweis",
