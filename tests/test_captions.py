@@ -311,6 +311,15 @@ def test_a_credit_split_over_elements_without_a_caption_is_one_credit() -> None:
     assert not is_credit_fragment("Jane Example)")
 
 
+def _mill_paras() -> str:
+    """Four paragraphs of a story about an old mill (the body around the lines under test)."""
+    return "".join(
+        f"<p>The village council met on day {i} of the week to discuss the future of the old mill "
+        f"by the river, which has stood empty since the bakery closed its doors.</p>"
+        for i in range(4)
+    )
+
+
 @pytest.mark.parametrize(
     "img",
     [
@@ -320,11 +329,7 @@ def test_a_credit_split_over_elements_without_a_caption_is_one_credit() -> None:
     ],
 )
 def test_a_line_beside_an_icon_is_no_caption(img: str) -> None:
-    paras = "".join(
-        f"<p>The village council met on day {i} of the week to discuss the future of the old mill "
-        f"by the river, which has stood empty since the bakery closed its doors.</p>"
-        for i in range(4)
-    )
+    paras = _mill_paras()
     rows = "".join(f'<div class="row">{img}<span>Chapter {i}. The mill and its river</span></div>' for i in range(5))
     page = f"<html><body><article><h1>The old mill</h1>{paras}<section>{rows}</section></article></body></html>"
     r = segmenter.segment(page)
@@ -333,11 +338,7 @@ def test_a_line_beside_an_icon_is_no_caption(img: str) -> None:
 
 def test_a_line_beside_a_photo_of_the_same_markup_is_a_caption() -> None:
     # the control: the same rows with a photo
-    paras = "".join(
-        f"<p>The village council met on day {i} of the week to discuss the future of the old mill "
-        f"by the river, which has stood empty since the bakery closed its doors.</p>"
-        for i in range(4)
-    )
+    paras = _mill_paras()
     row = '<div class="row"><img src="/photos/mill-2024.jpg" width="800" height="600"><span>The mill by the river at dawn.</span></div>'
     page = f"<html><body><article><h1>The old mill</h1>{paras[:400]}{row}{paras[400:]}</article></body></html>"
     r = segmenter.segment(page)
@@ -346,11 +347,7 @@ def test_a_line_beside_a_photo_of_the_same_markup_is_a_caption() -> None:
 
 def test_a_step_of_an_ordered_list_with_its_illustration_is_no_caption() -> None:
     # a tutorial's steps, each a list item with a screenshot: the step's text stays in the body
-    paras = "".join(
-        f"<p>The village council met on day {i} of the week to discuss the future of the old mill "
-        f"by the river, which has stood empty since the bakery closed its doors.</p>"
-        for i in range(4)
-    )
+    paras = _mill_paras()
     steps = "".join(
         f'<li><p>Open the settings panel and choose option {i}.</p><img src="/shots/step-{i}.png" width="640" height="400"></li>'
         for i in range(4)
