@@ -206,6 +206,15 @@ def test_an_affiliate_disclosure_is_junk(text):
     assert [(e.label, e.kind) for e in ev] == [(Label.JUNK, JunkKind.LEGAL)]
 
 
+def test_the_cheap_disclosure_test_lets_every_disclosure_through():
+    from segmenter.rules.builtin import _may_disclose
+
+    for text in ("This post contains AFFILIATE LINKS.", "AS AN AMAZON ASSOCIATE WE EARN FROM QUALIFYING PURCHASES.",
+                 "We may receive compensation.", "I make a small kickback."):
+        assert _may_disclose(text)
+    assert not _may_disclose("The council met on Tuesday.")
+
+
 @pytest.mark.parametrize(
     "text",
     [

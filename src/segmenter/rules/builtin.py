@@ -353,7 +353,7 @@ class BoilerplateTextRule(WeightedRule):
         if block.words <= self.max_words_consent and CONSENT.match(block.text):
             evidence.append(self._shared_vote(_L.JUNK, self.weights["boilerplate"], "reads like the fine print of a form", kind=_K.LEGAL))
             return evidence
-        if block.words <= self.max_words_consent and AFFILIATE_DISCLOSURE.search(block.text):
+        if block.words <= self.max_words_consent and _may_disclose(block.text) and AFFILIATE_DISCLOSURE.search(block.text):
             evidence.append(self._shared_vote(
                 _L.JUNK, self.weights["boilerplate.disclosure"], "an affiliate-link disclosure", kind=_K.LEGAL
             ))
@@ -373,6 +373,17 @@ class BoilerplateTextRule(WeightedRule):
         if kind is not None:
             evidence.append(self._shared_vote(_L.JUNK, self.weights["boilerplate"], f"reads like {kind} boilerplate", kind=JunkKind(kind)))
         return evidence
+
+
+# every form AFFILIATE_DISCLOSURE knows holds one of these, in lower or upper case (its first
+# letter left off, for "Commission" and "commission"): a substring test rules out almost every
+# line before the search
+_DISCLOSURE_HINTS = ("ommission", "ompensation", "ickback", "ssociate", "ffiliate", "urchases")
+_DISCLOSURE_HINTS += tuple(h.upper() for h in _DISCLOSURE_HINTS)
+
+
+def _may_disclose(text: str) -> bool:
+    return any(h in text for h in _DISCLOSURE_HINTS)
 
 
 # Short lines recur, on a page (a "Share" under every card) and across the pages of a site, and
