@@ -197,6 +197,27 @@ def test_story_split_by_a_box_of_links_between_sibling_containers_is_one_region(
     assert all(b.features.in_main_region for b in result.blocks if "village council" in b.text)
 
 
+def test_sections_of_a_page_builder_beside_a_deeply_wrapped_region_join_it():
+    # each section of the page wraps its text in five single-child boxes; the story's sections
+    # are siblings five levels above the text
+    def section(paras: str, i: int) -> str:
+        return f'<div class="sec sec-{i}"><div><div><div><div><div class="txt">{paras}</div></div></div></div></div></div>'
+
+    long = "".join(f"<p>{_para(i)}</p>" for i in range(4))
+    other = "".join(f"<p>{_para(i + 4)}</p>" for i in range(2))
+    # a box of links in the same row keeps the row itself from being the densest region
+    links = "".join(f'<li><a href="/p/{i}">Another page of the site, number {i}, about the mill</a></li>' for i in range(40))
+    page = (
+        "<html><body><div class='page'><h1>The old mill</h1><div class='sections'>"
+        f"{section(long, 1)}{section(other, 2)}{section(other.replace('day', 'night'), 3)}"
+        f"<div class='links'><ul>{links}</ul></div></div></div></body></html>"
+    )
+    result = segmenter.segment(page)
+    assert result.article is not None
+    assert result.article.text.count("village council") == 8
+    assert all(b.features.in_main_region for b in result.blocks if "village council" in b.text)
+
+
 def test_a_lone_blurb_on_a_page_of_other_text_is_no_article():
     # a page that is mostly a site map of links, with one short company blurb: no article
     links = "".join(

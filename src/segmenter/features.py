@@ -1364,6 +1364,9 @@ def _best_region(weights: list[float], starts: list[int], ends: list[int]) -> in
 #: a run of siblings replaces the region when it adds at least this much weight, and this share
 WIDEN_MIN_GAIN = 300.0
 WIDEN_MIN_SHARE = 0.25
+#: at most this many single-child wrappers between the region and its siblings are climbed
+#: without counting as one of the REGION_NEAR_LEVELS
+WIDEN_MAX_WRAPPERS = 8
 
 
 def _widen(
@@ -1378,10 +1381,16 @@ def _widen(
     best = (region, starts[region], ends[region])
     best_score = prefix[ends[region]] - prefix[starts[region]]
     path_child, holder = region, node_parent[region]
-    for _ in range(REGION_NEAR_LEVELS):
-        if holder < 0:
-            break
+    levels = wrappers = 0
+    while levels < REGION_NEAR_LEVELS and holder >= 0:
         kids = _children(holder, node_parent)
+        if len(kids) == 1 and wrappers < WIDEN_MAX_WRAPPERS:
+            # a wrapper around the region alone (page builders nest four or five) is no level:
+            # the sections beside the region sit above it (a bounded number: each costs a scan)
+            wrappers += 1
+            path_child, holder = holder, node_parent[holder]
+            continue
+        levels += 1
         p = kids.index(path_child)
         lo = min(range(p + 1), key=lambda i: prefix[starts[kids[i]]])
         hi = max(range(p, len(kids)), key=lambda j: prefix[ends[kids[j]]])
