@@ -201,7 +201,12 @@ def test_sections_of_a_page_builder_beside_a_deeply_wrapped_region_join_it():
     # each section of the page wraps its text in five single-child boxes; the story's sections
     # are siblings five levels above the text
     def section(paras: str, i: int) -> str:
-        return f'<div class="sec sec-{i}"><div><div><div><div><div class="txt">{paras}</div></div></div></div></div></div>'
+        # (an empty decoration beside one wrapper leaves the text alone in its box all the same)
+        deco = '<span class="deco"></span>'
+        return (
+            f'<div class="sec sec-{i}">{deco}<div>{deco}<div>{deco}<div>{deco}<div>{deco}'
+            f'<div class="txt">{paras}</div></div></div></div></div></div>'
+        )
 
     long = "".join(f"<p>{_para(i)}</p>" for i in range(4))
     other = "".join(f"<p>{_para(i + 4)}</p>" for i in range(2))

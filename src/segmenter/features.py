@@ -1384,7 +1384,8 @@ def _widen(
     levels = wrappers = 0
     while levels < REGION_NEAR_LEVELS and holder >= 0:
         kids = _children(holder, node_parent)
-        if len(kids) == 1 and wrappers < WIDEN_MAX_WRAPPERS:
+        # (children without text, an icon or an empty spacer, leave the region alone in its box)
+        if wrappers < WIDEN_MAX_WRAPPERS and sum(1 for k in kids if ends[k] > starts[k]) == 1:
             # a wrapper around the region alone (page builders nest four or five) is no level:
             # the sections beside the region sit above it (a bounded number: each costs a scan)
             wrappers += 1
