@@ -187,6 +187,26 @@ def test_the_placeholder_of_an_embed_waiting_for_consent_is_fine_print(text):
     assert [(e.label, e.kind) for e in ev] == [(Label.JUNK, JunkKind.LEGAL)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.",
+        "Must be at least 6 characters, include an upper and lower case character and a number",
+        "You must be at least 18 years old to create an account",
+        "Thank you for registering",
+    ],
+)
+def test_the_fine_print_of_a_sign_up_form_is_junk(text):
+    ev = votes(BoilerplateTextRule(), make_features(text))
+    assert [(e.label, e.kind) for e in ev] == [(Label.JUNK, JunkKind.LEGAL)]
+
+
+@pytest.mark.parametrize("text", ["Czytaj więcej", "Weiterlesen", "Lire la suite", "Läs mer »", "Lees meer"])
+def test_read_more_in_other_languages_is_navigation(text):
+    ev = votes(BoilerplateTextRule(), make_features(text))
+    assert [(e.label, e.kind) for e in ev] == [(Label.JUNK, JunkKind.NAVIGATION)]
+
+
 def test_a_sentence_that_opens_with_the_words_external_content_is_no_placeholder():
     assert votes(BoilerplateTextRule(), make_features("Externer Inhalt ist für viele Leser ein Gewinn, sagte sie.")) == []
 

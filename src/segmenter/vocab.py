@@ -383,6 +383,9 @@ BOILERPLATE: tuple[tuple[str, regex.Pattern[str]], ...] = (
         regex.compile(
             r"^(?:home|menu|search|skip to (?:main )?content|back to top|next|previous|more|"
             r"read more|see more|show more|load more|view all|click here|startseite|suche|accueil|"
+            r"czytaj (?:więcej|dalej)|weiterlesen|mehr lesen|lire la suite|lire plus|leer más|seguir leyendo|"
+            r"leia mais|continua a leggere|leggi (?:di )?più|lees meer|verder lezen|läs mer|les mer|læs mere|"
+            r"lue lisää|devamını oku|читать далее|baca selengkapnya|"
             r"rechercher|inicio|buscar|show (?:earlier|older|newer|more) (?:updates|posts|entries|comments)|"
             r"\d{1,3}\s*(?:/|of|von|de|sur|di|van)\s*\d{1,3})"
             r"\s*[»›>→]?$",
@@ -449,7 +452,11 @@ CONSENT = regex.compile(
     r"(?:empfohlener redaktioneller inhalt|externer inhalt)\s*[:.]?$|an dieser stelle (?:findest du|finden sie) "
     r"(?:einen |eine |ein )?externe[nr]? inhalt|ich bin damit einverstanden, dass mir (?:externe )?inhalte|"
     r"personenbezogene daten können an drittplattformen|"
-    r"(?:this|the) (?:content|embed|video|post) (?:is|may be) (?:hosted|provided) by (?:a )?third[- ]part)",
+    r"(?:this|the) (?:content|embed|video|post) (?:is|may be) (?:hosted|provided) by (?:a )?third[- ]part|"
+    # the fine print of a sign-up form
+    r"this (?:site|page|form) is protected by recaptcha|(?:passwords? )?must be at least \d+ characters|"
+    r"you must be(?: at least)? \d+ (?:years old|or older) to|thank you for (?:registering|signing up|subscribing)\b|"
+    r"please refresh the page)",
     regex.IGNORECASE,
 )
 
