@@ -378,8 +378,8 @@ class BoilerplateTextRule(WeightedRule):
 # every form AFFILIATE_DISCLOSURE knows holds one of these, in lower or upper case (its first
 # letter left off, for "Commission" and "commission"): a substring test rules out almost every
 # line before the search
-_DISCLOSURE_HINTS = ("ommission", "ompensation", "ickback", "ssociate", "ffiliate", "urchases")
-_DISCLOSURE_HINTS += tuple(h.upper() for h in _DISCLOSURE_HINTS)
+_DISCLOSURE_WORDS = ("ommission", "ompensation", "ickback", "ssociate", "ffiliate", "urchases")
+_DISCLOSURE_HINTS: tuple[str, ...] = _DISCLOSURE_WORDS + tuple(h.upper() for h in _DISCLOSURE_WORDS)
 
 
 def _may_disclose(text: str) -> bool:
