@@ -26,7 +26,7 @@ from .model import (
     _unchecked,
 )
 
-__all__ = ["AssembleOptions", "assemble", "declared_body", "drop_repeats", "listing_labels"]
+__all__ = ["AssembleOptions", "assemble", "declared_body", "drop_repeats", "listing_labels", "page_title"]
 
 # Enum members as module constants for the per-block loops below: reading a member off an Enum
 # class (``Label.BODY``) is a property lookup in Python 3.11, and a block is tested against up to
@@ -169,7 +169,6 @@ def assemble(
     cap_groups: list[_CaptionGroup] = []
     last_dateline = -2
     card_groups: list[tuple[int, list[CardLine]]] = []
-    title_text: str | None = None
     base = page.url
 
     images_by_cursor: dict[int, ImageRef] = {}
@@ -185,8 +184,7 @@ def assemble(
                 kind = _HEADING
             paragraphs.append(_unchecked(Paragraph, {"text": b.text, "kind": kind, "block": b.index}))
         elif label is _TITLE:
-            if title_text is None:
-                title_text = b.text
+            pass  # neither body nor junk: the article's title (see page_title)
         elif label is _BYLINE:
             byline = byline or b.text
         elif label is _DATELINE:
@@ -258,9 +256,7 @@ def assemble(
         card = card_fields(lines, base=base, now=now, plain_text=page.kind == "text")
         if card is not None:
             related.append(card)
-    # the page's title (title.choose_title: og:title as the headline shows it, without a kicker
-    # glued to it …) rather than the headline block's raw text
-    title_text = page.title_text or title_text
+    title_text = page_title(page, blocks)
     body_chars = sum(len(p.text) for p in paragraphs)
     prose_words = max((blocks[p.block].features.words for p in paragraphs), default=0)
     article: Article | None
@@ -273,6 +269,16 @@ def assemble(
     else:
         article = Article(title=title_text, paragraphs=tuple(paragraphs), byline=byline, dateline=dateline)
     return article, tuple(captions), tuple(related), tuple(junk)
+
+
+def page_title(page: Page, blocks: Sequence[Block]) -> str | None:
+    """The page's title: ``page.title_text`` (title.choose_title: og:title as the headline shows
+    it, without a kicker glued to it …) rather than the headline block's raw text; failing that,
+    the text of the first block labelled title. The article's title, and the page's when it has
+    no article."""
+    if page.title_text:
+        return page.title_text
+    return next((b.text for b in blocks if b.label is _TITLE), None)
 
 
 #: a declared body replaces the shown one when it has at least this many words, this many times

@@ -11,9 +11,9 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from .assemble import AssembleOptions, assemble, declared_body, drop_repeats, listing_labels
+from .assemble import AssembleOptions, assemble, declared_body, drop_repeats, listing_labels, page_title
 from .features import Page, RegionWeights, build_page
-from .model import Block, Evidence, Label, Segmentation, _unchecked
+from .model import Block, Evidence, Segmentation, _unchecked
 from .parse import decode, to_tree
 from .resolve import Resolution, resolve
 from .rules.base import BLOCK, CONTEXT, Rule, RuleSet
@@ -294,11 +294,8 @@ class Segmenter:
                     " articleBody its JSON-LD declares"
                 )
         keep = self.options.keep_evidence
-        if article is not None:
-            title = article.title
-        else:
-            # a list or category page has no article but still a title a reader sees
-            title = page.title_text or next((b.text for b in blocks if b.label is Label.TITLE), None)
+        # (a list or category page has no article but still a title a reader sees)
+        title = article.title if article is not None else page_title(page, blocks)
         return Segmentation(
             article=article,
             captions=captions,
