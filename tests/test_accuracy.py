@@ -731,3 +731,41 @@ def test_a_hidden_tab_panel_is_read_as_part_of_the_article():
     assert "Ruby: Install" in result.article.text
     assert "Unrelated hidden note" not in result.article.text
     assert not any("Unrelated hidden note" in b.text for b in result.blocks)
+
+
+def _story(headline: str, day: int) -> str:
+    paras = "".join(f"<p>{_para(day + i)}</p>" for i in range(4))
+    return f"<article><h1>{headline}</h1>{paras}</article>"
+
+
+def test_a_story_stacked_below_by_infinite_scroll_is_not_the_article():
+    # the page is for the first story; scrolling appended the next one, whole, with its own h1
+    html = (
+        "<html><head><title>The mill reopens</title></head><body><main>"
+        + _story("The mill reopens", 1)
+        + "<div class='next'>" + _story("A bridge for the valley", 20) + "</div>"
+        + "</main></body></html>"
+    )
+    seg = segmenter.segment(html)
+    assert seg.article is not None and seg.article.title == "The mill reopens"
+    assert "day 1 of the week" in seg.article.text
+    assert "day 20 of the week" not in seg.article.text
+    stacked = [b for b in seg.blocks if "day 21 of the week" in b.text]
+    assert stacked and stacked[0].features.other_story and stacked[0].label is Label.JUNK
+    # nothing is lost: the next story is junk of the promo kind, with its reason
+    assert any("day 21 of the week" in j.text and j.kind.value == "promo" for j in seg.junk)
+    assert "another story" in str(seg.explain(stacked[0].index))
+
+
+def test_articles_nested_in_the_titles_article_are_not_other_stories():
+    # an HTML5 outline that makes each section an <article> with an h1 inside the page's article
+    html = (
+        "<html><head><title>The mill reopens</title></head><body><article><h1>The mill reopens</h1>"
+        + "".join(f"<p>{_para(i)}</p>" for i in range(3))
+        + _story("What the bakers say", 10)
+        + "</article></body></html>"
+    )
+    seg = segmenter.segment(html)
+    assert seg.article is not None
+    assert "day 11 of the week" in seg.article.text
+    assert not any(b.features.other_story for b in seg.blocks)

@@ -615,3 +615,9 @@ def test_table_cells_beside_images_are_no_captions():
     # and a paragraph in a figure inside a (layout) table cell too
     para = make_features("Harbour at dawn", tag="p", containers={"table", "figure"}, in_table=True)
     assert labels(votes(CaptionRule(), para)) == [Label.CAPTION]
+
+
+def test_main_region_condemns_a_stacked_other_story():
+    stacked = make_features(PROSE, in_main_region=True, other_story=True)
+    ev = votes(MainRegionRule(), stacked)
+    assert resolve(ev).label is Label.JUNK and resolve(ev).kind is JunkKind.PROMO

@@ -725,6 +725,44 @@ def _prose_weight(raw: _Raw, words: int, stop: float, weights: RegionWeights) ->
     return nonlink * (1.0 if prose else weights.loose) - weights.link_penalty * link
 
 
+def _other_stories(
+    raws: list[_Raw],
+    title_block: int | None,
+    node_parent: list[int],
+    node_block_start: list[int],
+    node_block_end: list[int],
+) -> list[tuple[int, int]]:
+    """The block ranges of the other stories on the page: ``<article>`` elements with an ``<h1>``
+    of their own that neither hold nor sit in the article of the page's title. Infinite scroll
+    appends the next story, whole, below the one the page is for; teaser cards in an
+    ``<article>`` carry an h2 or h3, and a page that nests its sections as articles keeps them
+    inside the title's article."""
+    if title_block is None:
+        return []
+    own = raws[title_block].containers.get("article")
+    if own is None:
+        return []
+    stories = {r.containers["article"] for r in raws if r.heading_level == 1 and "article" in r.containers}
+    stories.discard(own)
+    if not stories:
+        return []
+
+    def ancestors(node: int) -> set[int]:
+        found: set[int] = set()
+        while node >= 0:
+            found.add(node)
+            node = node_parent[node]
+        return found
+
+    around_own = ancestors(own)
+    ranges = []
+    for nd in sorted(stories):
+        if nd in around_own or own in ancestors(nd):
+            continue
+        ranges.append((node_block_start[nd], node_block_end[nd]))
+    return ranges
+
+
 def _finish(
     raws: list[_Raw],
     images: list[ImageRef],
@@ -969,10 +1007,14 @@ def _finish(
                 "in_main_region": r_start <= i < r_end,
                 "region_distance": 0 if r_start <= i < r_end else distance,
                 "marks": r.marks,
+                "other_story": False,  # (set below, once the title is known)
             })
         )
 
     title_block, title_text = choose_title(feats, meta, r_start, url)
+    for start, end in _other_stories(raws, title_block, node_parent, node_block_start, node_block_end):
+        for i in range(start, end):
+            feats[i] = dataclasses.replace(feats[i], other_story=True)
     path_cache: dict[int, str] = {}
 
     def xpath(node: int) -> str:

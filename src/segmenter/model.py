@@ -188,6 +188,10 @@ class Features:
     in_card: bool = False
     #: names of selector rules whose selection contains the block
     marks: frozenset[str] = field(default_factory=frozenset)
+    #: the block is in another story stacked on the page: an ``<article>`` with its own ``<h1>``
+    #: beside (not around, not inside) the article of the page's title, as infinite scroll
+    #: appends the next story below the one the page is for
+    other_story: bool = False
 
 
 FEATURE_NAMES: frozenset[str] = frozenset(Features.__dataclass_fields__)

@@ -58,6 +58,7 @@ def make_features(text: str = "A sentence of ordinary prose for the test.", **ov
         "card": -1,
         "in_card": False,
         "marks": frozenset(),
+        "other_story": False,
     }
     for key, value in overrides.items():
         if key not in values:

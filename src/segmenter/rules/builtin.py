@@ -72,6 +72,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType({
     "region.near": 1.0,
     "region.lead": 1.5,
     "region.notes": 2.0,
+    "region.other_story": 6.0,
     "container.nav": 2.5,
     "container.footer": 2.5,
     "container.aside": 2.0,
@@ -235,12 +236,20 @@ class MainRegionRule(WeightedRule):
     name = "main-region"
     priority = 300
     requires = frozenset(
-        {"in_main_region", "region_distance", "words", "ends_sentence", "link_density", "heading_level", "categories"}
+        {
+            "in_main_region", "region_distance", "words", "ends_sentence", "link_density", "heading_level",
+            "categories", "other_story",
+        }
     )
     emits = frozenset({Label.BODY, Label.JUNK})
 
     def evaluate(self, block: Features, page: Page) -> list[Evidence]:
         evidence: list[Evidence] = []
+        if block.other_story:
+            evidence.append(self._shared_vote(
+                _L.JUNK, self.weights["region.other_story"],
+                "in another story stacked on the page (an <article> with its own <h1>)", kind=_K.PROMO,
+            ))
         if block.in_main_region:
             evidence.append(self._shared_vote(_L.BODY, self.weights["region.inside"], "inside the densest text region"))
         elif block.region_distance <= 2:
