@@ -769,3 +769,9 @@ def test_articles_nested_in_the_titles_article_are_not_other_stories():
     assert seg.article is not None
     assert "day 11 of the week" in seg.article.text
     assert not any(b.features.other_story for b in seg.blocks)
+
+
+def test_a_box_of_similar_articles_is_related():
+    # "similars" / "similar-articles": the related-stories tab under a story
+    assert "related" in classify_id("similars")[1]
+    assert "related" in classify("similar-articles")[1]

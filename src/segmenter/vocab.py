@@ -103,7 +103,7 @@ _CATEGORY_PATTERNS: dict[str, str] = {
     # not "teaser": publishers call the standfirst of an article a teaser too
     "related": r"related|relatedposts|recommend|recommended|recommendations|recirc|recirculation|"
     r"mostread|mostpopular|popular|trending|readnext|morestories|morenews|"
-    r"headlines|latest|lesetipp|empfehlungen|ailleurs|relacionadas|correlate|gerelateerd",
+    r"headlines|latest|lesetipp|empfehlungen|ailleurs|relacionadas|correlate|gerelateerd|similar|similars",
     "tags": r"tags?|tagcloud|taglist|keywords?|topics|schlagworte|etiquetas",
     "byline": r"byline|bylines|author|authors|writer|contributor|autor|auteur|autore|signature|"
     r"creditline",
