@@ -363,6 +363,7 @@ SAFE_ATTRS = [
     ' class="share-tools"',
     " role=navigation",
     ' role=tabpanel hidden style="display:none"',
+    ' role=region aria-labelledby=t1 aria-hidden=true',
     ' data-x="&quot;&amp;>"',
     ' title="a>b"',
     ' href="#"',

@@ -85,8 +85,10 @@ def ref_hidden(el: Any, *, show_hidden: bool = False) -> bool:
     a = el.attrib
     if show_hidden:
         return bool({c.lower() for c in (a.get("class") or "").split()} & REF_SR_ONLY)
-    # a tab panel's hidden attribute or style only waits for its tab to be chosen
-    if (a.get("role") or "") != "tabpanel":
+    # a tab panel's (or an accordion panel's) hidden attribute or style only waits for its tab
+    # (its button) to be chosen
+    role = a.get("role") or ""
+    if role != "tabpanel" and not (role == "region" and "aria-labelledby" in a):
         if "hidden" in a:
             # (React's streamed segments, <div hidden id="S:0">, are moved on screen by a script)
             return re.fullmatch(r"S:\d{1,6}", a.get("id") or "") is None

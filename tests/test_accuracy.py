@@ -775,3 +775,22 @@ def test_a_box_of_similar_articles_is_related():
     # "similars" / "similar-articles": the related-stories tab under a story
     assert "related" in classify_id("similars")[1]
     assert "related" in classify("similar-articles")[1]
+
+
+def test_a_folded_accordion_panel_is_read_as_part_of_the_page():
+    # the WAI-ARIA accordion: a button with aria-expanded="false" folds a panel (role="region",
+    # aria-labelledby the button) kept aria-hidden until it is pressed; one click shows it. A
+    # hidden region labelled by nothing stays out.
+    policy = "Every order is checked by hand before it ships, and a faulty item is replaced at once."
+    html = (
+        "<html><body><main><h1>Walnut desk organiser</h1>"
+        f"<p>{_para(1)}</p>"
+        '<button id="b1" aria-expanded="false" aria-controls="p1">Quality promise</button>'
+        f'<div id="p1" role="region" aria-labelledby="b1" aria-hidden="true"><p>{policy}</p></div>'
+        f'<div role="region" aria-hidden="true"><p>Stale banner: {policy}</p></div>'
+        f"<p>{_para(2)}</p></main></body></html>"
+    )
+    result = segmenter.segment(html)
+    assert result.article is not None
+    assert policy in result.article.text
+    assert not any("Stale banner" in b.text for b in result.blocks)

@@ -273,9 +273,12 @@ _STREAMED_SEGMENT = re.compile(r"S:\d{1,6}")
 
 def _is_hidden(el: Any, in_caption: bool = False) -> bool:
     attrib = el.attrib
-    if attrib.get("role") == "tabpanel":
+    role = attrib.get("role")
+    if role == "tabpanel" or (role == "region" and "aria-labelledby" in attrib):
         # a tab panel is hidden only until its tab is chosen (the same steps in another
-        # programming language, a product's specifications): a reader opens it with one click
+        # programming language, a product's specifications), and an accordion's panel (a
+        # region labelled by the button that folds it) until its button is pressed: a reader
+        # opens either with one click
         return False
     if "hidden" in attrib:
         # React's streamed server rendering sends each late part of the page as a hidden
