@@ -734,7 +734,7 @@ def test_a_hidden_tab_panel_is_read_as_part_of_the_article():
 
 
 def _story(headline: str, day: int) -> str:
-    paras = "".join(f"<p>{_para(day + i)}</p>" for i in range(4))
+    paras = "".join(f"<p>{_para(day + i)}</p>" for i in range(6))
     return f"<article><h1>{headline}</h1>{paras}</article>"
 
 
@@ -755,6 +755,16 @@ def test_a_story_stacked_below_by_infinite_scroll_is_not_the_article():
     # nothing is lost: the next story is junk of the promo kind, with its reason
     assert any("day 21 of the week" in j.text and j.kind.value == "promo" for j in seg.junk)
     assert "another story" in str(seg.explain(stacked[0].index))
+
+
+def test_teaser_cards_set_as_articles_with_h1s_are_not_other_stories():
+    # a blog's list page: each card is an <article> whose headline is an h1, with a snippet
+    cards = "".join(
+        f"<article><h1><a href='/p{i}'>Notes from the mill, part {i}</a></h1><p>{_para(i)[:90]}</p></article>"
+        for i in range(8)
+    )
+    seg = segmenter.segment(f"<html><body><main>{cards}</main></body></html>")
+    assert not any(b.features.other_story for b in seg.blocks)
 
 
 def test_articles_nested_in_the_titles_article_are_not_other_stories():

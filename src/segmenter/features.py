@@ -757,13 +757,24 @@ def _other_stories(
             node = node_parent[node]
         return found
 
+    def chars(nd: int) -> int:
+        return sum(len(r.text) for r in raws[node_block_start[nd]:node_block_end[nd]])
+
+    # a story is whole: a list page whose teaser cards are articles with h1s (a headline and a
+    # snippet each) is no stack of stories
+    if chars(own) < OTHER_STORY_MIN_CHARS:
+        return []
     around_own = ancestors(own)
     ranges = []
     for nd in sorted(stories):
-        if nd in around_own or own in ancestors(nd):
+        if nd in around_own or own in ancestors(nd) or chars(nd) < OTHER_STORY_MIN_CHARS:
             continue
         ranges.append((node_block_start[nd], node_block_end[nd]))
     return ranges
+
+
+#: an ``<article>`` with an ``<h1>`` holds a whole story (not a teaser card) from this much text on
+OTHER_STORY_MIN_CHARS = 1000
 
 
 def _finish(
