@@ -804,3 +804,22 @@ def test_a_folded_accordion_panel_is_read_as_part_of_the_page():
     assert result.article is not None
     assert policy in result.article.text
     assert not any("Stale banner" in b.text for b in result.blocks)
+
+
+def test_a_shortlist_of_product_links_in_a_review_stays_in_the_article():
+    # a buying guide: each section's text leads into a list of linked product names, and the
+    # text runs on after it
+    sections = "".join(
+        f"<h3>{n}. Pliers of kind {n}</h3><p>{_para(n)}</p><p>Top picks:</p>"
+        f"<ul><li><h2><a href='/p{n}a'>Acme model {n}A long nose pliers</a></h2></li>"
+        f"<li><h2><a href='/p{n}b'>Bolt model {n}B long nose pliers</a></h2></li></ul>"
+        for n in range(1, 6)
+    )
+    html = (
+        "<html><head><title>Tools every electrician needs</title></head><body>"
+        f"<article class='post-content'><h1>Tools every electrician needs</h1>{sections}<p>{_para(9)}</p></article>"
+        "</body></html>"
+    )
+    seg = segmenter.segment(html)
+    assert seg.article is not None
+    assert "Acme model 3A long nose pliers" in seg.article.text

@@ -621,3 +621,34 @@ def test_main_region_condemns_a_stacked_other_story():
     stacked = make_features(PROSE, in_main_region=True, other_story=True)
     ev = votes(MainRegionRule(), stacked)
     assert resolve(ev).label is Label.JUNK and resolve(ev).kind is JunkKind.PROMO
+
+
+def _shortlist(lead: str, list_steps: str = "ul[1]/li"):
+    links = [
+        make_features(f"Acme {n} long nose pliers", link_chars=len(f"Acme {n} long nose pliers"), in_card=True, card=n)
+        for n in (1, 2)
+    ]
+    blocks = [make_features(lead), *links, make_features(PROSE)]
+    xpaths = [
+        "/html/body/article/p[1]",
+        f"/html/body/article/{list_steps}[1]",
+        f"/html/body/article/{list_steps}[2]",
+        "/html/body/article/p[2]",
+    ]
+    labels = [Label.BODY, Label.RELATED, Label.RELATED, Label.BODY]
+    return make_page(blocks, provisional=labels, xpaths=xpaths)
+
+
+def test_a_list_of_links_the_text_leads_into_is_body():
+    page = _shortlist("Our expert picks:")
+    ev = ContextSmoothingRule().evaluate(page.blocks[1], page)
+    assert labels(ev) == [Label.BODY]
+
+
+def test_a_teaser_list_without_a_lead_in_or_in_a_box_stays_related():
+    # dropped between two paragraphs with no colon leading into it
+    page = _shortlist(PROSE)
+    assert ContextSmoothingRule().evaluate(page.blocks[1], page) == []
+    # wrapped in a teaser box of its own
+    page = _shortlist("Our expert picks:", list_steps="div[1]/ul[1]/li")
+    assert ContextSmoothingRule().evaluate(page.blocks[1], page) == []

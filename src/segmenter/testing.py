@@ -76,8 +76,12 @@ def make_page(
     provisional: Sequence[Any] = (),
     url: str | None = None,
     meta: Meta | None = None,
+    xpaths: Sequence[str] | None = None,
 ) -> Page:
-    """A :class:`Page` around synthetic blocks (their ``index`` is renumbered in order)."""
+    """A :class:`Page` around synthetic blocks (their ``index`` is renumbered in order).
+
+    ``xpaths`` gives each block's element path (default: ``/html/body/p`` for all), for rules
+    that compare where blocks sit."""
     import dataclasses
 
     blocks = [dataclasses.replace(b, index=i) for i, b in enumerate(blocks)]
@@ -91,6 +95,6 @@ def make_page(
         images=(),
         total_chars=sum(b.chars for b in blocks),
         region_chars=sum(b.chars for b in blocks if b.in_main_region),
-        xpaths=tuple("/html/body/p" for _ in blocks),
+        xpaths=tuple(xpaths) if xpaths is not None else tuple("/html/body/p" for _ in blocks),
         provisional=tuple(provisional),
     )

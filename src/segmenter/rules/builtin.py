@@ -115,6 +115,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType({
     "related.card": 4.0,
     "context.body": 1.5,
     "context.junk": 1.0,
+    "context.list_in_body": 2.5,
     "related.card_line": 4.0,
 })
 
@@ -810,7 +811,7 @@ class ContextSmoothingRule(WeightedRule):
     name = "context-smoothing"
     priority = 2000
     stage = CONTEXT
-    requires = frozenset({"words", "link_density", "heading_level", "in_main_region"})
+    requires = frozenset({"words", "link_density", "heading_level", "in_main_region", "in_card", "categories", "ends_sentence"})
     emits = frozenset({Label.BODY, Label.JUNK})
 
     def __init__(self, window: int = 2, max_words: int = 20, *, weights: Mapping[str, float] | None = None) -> None:
@@ -839,6 +840,11 @@ class ContextSmoothingRule(WeightedRule):
                 and _boilerplate_kind(block.text, False) in (None, "social")
             ):
                 evidence.append(self._shared_vote(_L.BODY, self.weights["context.body"], "between two body paragraphs"))
+        elif own is _L.RELATED:
+            if block.in_card and block.in_main_region and "related" not in block.categories and _list_in_body(page, i):
+                evidence.append(self._shared_vote(
+                    _L.BODY, self.weights["context.list_in_body"], "a list of links the article's text runs on after"
+                ))
         elif own is _L.BODY and not block.heading_level and block.words < 8:
             if prev not in (_L.BODY, _L.TITLE, _L.BYLINE, _L.DATELINE, None) and nxt not in (
                 _L.BODY,
@@ -846,6 +852,54 @@ class ContextSmoothingRule(WeightedRule):
             ):
                 evidence.append(self._shared_vote(_L.JUNK, self.weights["context.junk"], "a short line with no body around it"))
         return evidence
+
+
+#: how many related-link lines a list inside the article's text may hold (a product shortlist,
+#: a list of sources); a longer run is a box of teasers
+LIST_IN_BODY_MAX = 12
+
+
+def _list_in_body(page: Page, i: int) -> bool:
+    """The teaser-card lines around block ``i`` are a list inside the article's text: body before
+    the run, and after it the text runs on (a paragraph, or a heading over the next section). A
+    box of related stories ends the text or stands apart from it."""
+    labels, blocks = page.provisional, page.blocks
+    before = after = None
+    j = i - 1
+    while j >= 0 and i - j <= LIST_IN_BODY_MAX:
+        if labels[j] is not _L.RELATED and labels[j] not in (_L.CAPTION, _L.CREDIT):
+            before = j
+            break
+        j -= 1
+    j = i + 1
+    while j < len(blocks) and j - i <= LIST_IN_BODY_MAX:
+        if labels[j] is not _L.RELATED and labels[j] not in (_L.CAPTION, _L.CREDIT):
+            after = j
+            break
+        j += 1
+    if before is None or after is None or labels[before] is not _L.BODY or labels[after] is not _L.BODY:
+        return False
+    nxt = blocks[after]
+    if not (nxt.heading_level or (nxt.words >= 8 and nxt.ends_sentence)):
+        return False
+    # the text leads into the list with a colon ("Our picks:", "You will need:"); a list of
+    # teasers dropped between two paragraphs, or under a bare label ("Exclusive background for
+    # you"), is a box of teasers
+    if not blocks[before].text.rstrip().endswith(":"):
+        return False
+    # the list sits in the text's own container, beside the paragraphs around it (a list element
+    # and its items, nothing more): a teaser box wraps its list in boxes of its own
+    xpaths = page.xpaths
+    if len(xpaths) <= max(i, after):
+        return False
+    container = xpaths[before].rpartition("/")[0]
+    if xpaths[after].rpartition("/")[0] != container or not xpaths[i].startswith(container + "/"):
+        return False
+    steps = xpaths[i][len(container) + 1 :].split("/")[:-1]
+    return all(step.partition("[")[0] in _LIST_STEPS for step in steps)
+
+
+_LIST_STEPS = frozenset({"ul", "ol", "li", "dl", "dt", "dd"})
 
 
 class CardContextRule(WeightedRule):
