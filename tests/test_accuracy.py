@@ -823,3 +823,11 @@ def test_a_shortlist_of_product_links_in_a_review_stays_in_the_article():
     seg = segmenter.segment(html)
     assert seg.article is not None
     assert "Acme model 3A long nose pliers" in seg.article.text
+
+
+def test_an_accordions_drawer_is_no_menu():
+    # "accordion_drawer": a fold of the text that opens in place; a bare "drawer" is a menu
+    assert "nav" not in classify("comp sc-block-accordion_drawer")[1]
+    assert "nav" not in classify("accordion__drawer")[1]
+    assert "nav" in classify("nav-drawer")[1]
+    assert "nav" in classify("mobile-drawer")[1]

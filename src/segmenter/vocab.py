@@ -212,6 +212,10 @@ def _word(word: str) -> tuple[tuple[str, ...], frozenset[str]]:
     tokens = [p.lower() for p in parts]
     if len(parts) > 1:
         tokens.append("".join(parts).lower())
+        if "accordion" in tokens and "drawer" in tokens:
+            # an accordion's drawer ("sc-block-accordion_drawer") is a fold of the text that
+            # opens in place, not the slide-out drawer of a site menu
+            return tuple(tokens), categories_of([t for t in tokens if t != "drawer"])
     return tuple(tokens), categories_of(tokens)
 
 
