@@ -831,3 +831,13 @@ def test_an_accordions_drawer_is_no_menu():
     assert "nav" not in classify("accordion__drawer")[1]
     assert "nav" in classify("nav-drawer")[1]
     assert "nav" in classify("mobile-drawer")[1]
+
+
+def test_a_generated_hash_spells_no_vocabulary():
+    # camel-case humps of a random id or a CSS-in-JS class ("n1|Au|Ad|Jl|VL") spell no "ad"
+    assert classify_id("block-id-n1AuAdJlVL")[1] == frozenset()
+    assert classify("sc-1x eAdNqk")[1] == frozenset()
+    # words in camel case still count
+    assert "ad" in classify_id("getAdUnitId")[1]
+    assert "ad" in classify("adBanner")[1]
+    assert "nav" in classify("topNavBar")[1]

@@ -194,6 +194,12 @@ def split_tokens(value: str) -> list[str]:
     return out
 
 
+def _opaque(humps: list[str]) -> bool:
+    """Whether the camel-case humps of one class/id segment are a generated hash: three or
+    more humps, most of them one or two characters long ("e|Ad|Nqk"; "get|Ad|Unit|Id" is words)."""
+    return len(humps) >= 3 and 2 * sum(len(h) <= 2 for h in humps) > len(humps)
+
+
 @lru_cache(maxsize=1 << 16)
 def _word(word: str) -> tuple[tuple[str, ...], frozenset[str]]:
     # One class name's tokens and categories. Memoised per name, not per attribute value: the
@@ -208,7 +214,16 @@ def _word(word: str) -> tuple[tuple[str, ...], frozenset[str]]:
         # Tailwind's arbitrary variants and values ("[&_figcaption]:mt-xs", "w-[calc(100%-2rem)]")
         # name the descendants they style or a CSS value, not the element: only the utility counts
         word = _BRACKETED.sub("", word)
-    parts = [p for p in _TOKEN_SPLIT.split(word if word.islower() else _CAMEL.sub("-", word)) if p]
+    if word.islower():
+        parts = [p for p in _TOKEN_SPLIT.split(word) if p]
+    else:
+        parts = []
+        for segment in _TOKEN_SPLIT.split(word):
+            humps = _CAMEL.sub("-", segment).split("-")
+            # a generated hash ("eAdNqk", "n1AuAdJlVL") splits into humps of one or two
+            # characters that spell no words: it stays one opaque token
+            parts.extend((segment,) if _opaque(humps) else humps)
+        parts = [p for p in parts if p]
     tokens = [p.lower() for p in parts]
     if len(parts) > 1:
         tokens.append("".join(parts).lower())
