@@ -841,3 +841,10 @@ def test_a_generated_hash_spells_no_vocabulary():
     assert "ad" in classify_id("getAdUnitId")[1]
     assert "ad" in classify("adBanner")[1]
     assert "nav" in classify("topNavBar")[1]
+
+
+def test_a_css_modules_hash_spells_no_vocabulary():
+    # CSS Modules append the file's hash: "__adKqa" is no ad
+    assert classify("mdx-table_root__adKqa")[1] == frozenset()
+    assert "ad" in classify("ad_slot__container")[1]
+    assert "share" in classify("share__button")[1]

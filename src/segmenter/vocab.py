@@ -194,6 +194,11 @@ def split_tokens(value: str) -> list[str]:
     return out
 
 
+#: the hash CSS Modules append to a class name: two or three underscores, then five or more
+#: base64 characters, mixed case or with a digit ("__adKqa", "___3xYq1")
+_MODULE_HASH = re.compile(r"_{2,3}(?=[A-Za-z0-9_-]{5,8}$)(?=.*(?:[A-Z].*[a-z]|[a-z].*[A-Z]|\d))[A-Za-z0-9_-]{5,8}$")
+
+
 def _opaque(humps: list[str]) -> bool:
     """Whether the camel-case humps of one class/id segment are a generated hash: three or
     more humps, most of them one or two characters long ("e|Ad|Nqk"; "get|Ad|Unit|Id" is words)."""
@@ -214,6 +219,10 @@ def _word(word: str) -> tuple[tuple[str, ...], frozenset[str]]:
         # Tailwind's arbitrary variants and values ("[&_figcaption]:mt-xs", "w-[calc(100%-2rem)]")
         # name the descendants they style or a CSS value, not the element: only the utility counts
         word = _BRACKETED.sub("", word)
+    if "__" in word:
+        # CSS Modules end a class with its file's hash ("table_root__adKqa",
+        # "Widget_card___3xYq1"): no words in it
+        word = _MODULE_HASH.sub("", word)
     if word.islower():
         parts = [p for p in _TOKEN_SPLIT.split(word) if p]
     else:
