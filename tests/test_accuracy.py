@@ -848,3 +848,8 @@ def test_a_css_modules_hash_spells_no_vocabulary():
     assert classify("mdx-table_root__adKqa")[1] == frozenset()
     assert "ad" in classify("ad_slot__container")[1]
     assert "share" in classify("share__button")[1]
+
+
+def test_a_follow_up_is_no_follow_button():
+    assert "share" not in classify("follow-up__item")[1]
+    assert "share" in classify("follow-us")[1]

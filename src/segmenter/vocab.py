@@ -236,6 +236,9 @@ def _word(word: str) -> tuple[tuple[str, ...], frozenset[str]]:
     tokens = [p.lower() for p in parts]
     if len(parts) > 1:
         tokens.append("".join(parts).lower())
+        if "follow" in tokens and "up" in tokens:
+            # "follow-up" (questions, reading) is no follow button
+            return tuple(tokens), categories_of([t for t in tokens if t != "follow"])
         if "accordion" in tokens and "drawer" in tokens:
             # an accordion's drawer ("sc-block-accordion_drawer") is a fold of the text that
             # opens in place, not the slide-out drawer of a site menu
