@@ -652,3 +652,20 @@ def test_a_teaser_list_without_a_lead_in_or_in_a_box_stays_related():
     # wrapped in a teaser box of its own
     page = _shortlist("Our expert picks:", list_steps="div[1]/ul[1]/li")
     assert ContextSmoothingRule().evaluate(page.blocks[1], page) == []
+
+
+def test_links_under_a_sources_heading_are_the_articles_apparatus():
+    head = make_features("References & Sources", heading_level=2)
+    links = [
+        make_features(f"Report number {n} on the mill", link_chars=len(f"Report number {n} on the mill"), in_card=True, card=n)
+        for n in (1, 2, 3)
+    ]
+    xpaths = ["/html/body/article/h2[1]"] + [f"/html/body/article/ul[1]/li[{n}]" for n in (1, 2, 3)]
+    page = make_page([head, *links], provisional=[Label.BODY] + [Label.RELATED] * 3, xpaths=xpaths)
+    assert labels(ContextSmoothingRule().evaluate(page.blocks[3], page)) == [Label.BODY]
+    # under any other heading, the links are a box of teasers
+    other = make_page(
+        [make_features("More from the valley", heading_level=2), *links],
+        provisional=[Label.BODY] + [Label.RELATED] * 3, xpaths=xpaths,
+    )
+    assert ContextSmoothingRule().evaluate(other.blocks[3], other) == []

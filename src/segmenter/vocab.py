@@ -330,6 +330,16 @@ SOURCE_LINE = regex.compile(
     regex.IGNORECASE,
 )
 
+#: the heading of an article's list of sources or references, in a dozen languages
+NOTES_HEADING = regex.compile(
+    r"^(?:references?|sources?|citations?|bibliography|works cited|notes|footnotes|"
+    r"references (?:and|&) sources|sources (?:and|&) references|sources (?:and|&) further reading|"
+    r"quellen|quellenangaben|einzelnachweise|literatur|références|bibliographie|referencias|fuentes|"
+    r"bibliografía|riferimenti|fonti|bibliografia|referências|fontes|bronnen|referenties|przypisy|"
+    r"źródła|bibliografia|источники|литература|примечания|källor|referenser|kaynaklar|kaynakça)\s*:?$",
+    regex.IGNORECASE,
+)
+
 #: a lead-in that introduces a link to another article inside the body ("Read more: …")
 LEADIN = regex.compile(
     r"^(?:read more|read also|related|more|see also|also read|read next|recommended|watch|"

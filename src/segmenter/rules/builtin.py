@@ -21,6 +21,7 @@ from ..vocab import (
     LEADIN,
     LIVE_STAMP,
     NEGATIVE_CATEGORIES,
+    NOTES_HEADING,
     SOURCE_LINE,
     STRONG_CATEGORIES,
     TEASER_CUT,
@@ -841,10 +842,15 @@ class ContextSmoothingRule(WeightedRule):
             ):
                 evidence.append(self._shared_vote(_L.BODY, self.weights["context.body"], "between two body paragraphs"))
         elif own is _L.RELATED:
-            if block.in_card and block.in_main_region and "related" not in block.categories and _list_in_body(page, i):
-                evidence.append(self._shared_vote(
-                    _L.BODY, self.weights["context.list_in_body"], "a list of links the article's text runs on after"
-                ))
+            if block.in_card and block.in_main_region and "related" not in block.categories:
+                if _list_in_body(page, i):
+                    evidence.append(self._shared_vote(
+                        _L.BODY, self.weights["context.list_in_body"], "a list of links the article's text runs on after"
+                    ))
+                elif _listed_source(page, i):
+                    evidence.append(self._shared_vote(
+                        _L.BODY, self.weights["context.list_in_body"], "a link in the article's list of sources"
+                    ))
         elif own is _L.BODY and not block.heading_level and block.words < 8:
             if prev not in (_L.BODY, _L.TITLE, _L.BYLINE, _L.DATELINE, None) and nxt not in (
                 _L.BODY,
@@ -890,13 +896,35 @@ def _list_in_body(page: Page, i: int) -> bool:
     # the list sits in the text's own container, beside the paragraphs around it (a list element
     # and its items, nothing more): a teaser box wraps its list in boxes of its own
     xpaths = page.xpaths
-    if len(xpaths) <= max(i, after):
+    if len(xpaths) <= max(i, after) or xpaths[after].rpartition("/")[0] != xpaths[before].rpartition("/")[0]:
         return False
+    return _listed_under(xpaths, before, i)
+
+
+def _listed_under(xpaths: tuple[str, ...], before: int, i: int) -> bool:
+    """Block ``i`` is an item of a list set right beside block ``before``, in its container (only
+    list elements between): a teaser box wraps its list in boxes of its own."""
     container = xpaths[before].rpartition("/")[0]
-    if xpaths[after].rpartition("/")[0] != container or not xpaths[i].startswith(container + "/"):
+    if not xpaths[i].startswith(container + "/"):
         return False
     steps = xpaths[i][len(container) + 1 :].split("/")[:-1]
     return all(step.partition("[")[0] in _LIST_STEPS for step in steps)
+
+
+#: how far back a link of a list of sources looks for the list's heading, in blocks
+SOURCES_MAX = 80
+
+
+def _listed_source(page: Page, i: int) -> bool:
+    """Block ``i`` is an item of the list under the article's "References"/"Sources" heading: its
+    apparatus, however much the list looks like a box of teasers."""
+    labels, blocks, xpaths = page.provisional, page.blocks, page.xpaths
+    j = i - 1
+    while j >= 0 and i - j <= SOURCES_MAX and labels[j] is _L.RELATED:
+        j -= 1
+    if j < 0 or labels[j] is not _L.BODY or not blocks[j].heading_level or len(xpaths) <= i:
+        return False
+    return bool(NOTES_HEADING.match(blocks[j].text)) and _listed_under(xpaths, j, i)
 
 
 _LIST_STEPS = frozenset({"ul", "ol", "li", "dl", "dt", "dd"})
