@@ -534,7 +534,7 @@ def test_vote_makes_an_ordinary_frozen_evidence():
         LinkDensityRule().vote("not-a-label", 1.0, "why")
 
 
-def test_card_context_only_follows_a_related_headline_in_a_related_box():
+def test_card_context_follows_a_related_headline_in_a_related_box():
     from segmenter.rules.builtin import CardContextRule
 
     head = make_features("Another story about the bridge", link_chars=30, in_card=True, card=7, categories={"related"})
@@ -669,3 +669,24 @@ def test_links_under_a_sources_heading_are_the_articles_apparatus():
         provisional=[Label.BODY] + [Label.RELATED] * 3, xpaths=xpaths,
     )
     assert ContextSmoothingRule().evaluate(other.blocks[3], other) == []
+
+
+def test_card_context_follows_a_dated_teaser_card_outside_a_related_box():
+    from segmenter.rules.builtin import CardContextRule
+
+    def card(headline: str, date: str = "March 3, 2026"):
+        return [
+            make_features(headline, link_chars=len(headline), in_card=True, card=7),
+            make_features("Engineers found more rust than expected.", in_card=True, card=7),
+            make_features(date, in_card=True, card=7),
+        ]
+
+    provisional = [Label.RELATED, Label.BODY, Label.DATELINE]
+    page = make_page(card("Another story about the old bridge"), provisional=provisional)
+    assert [e.label for e in CardContextRule().evaluate(page.blocks[1], page)] == [Label.RELATED]
+    # a poster's linked name over a dated post is a thread's post, not a teaser
+    post = make_page(card("Daresh"), provisional=provisional)
+    assert list(CardContextRule().evaluate(post.blocks[1], post)) == []
+    # no date: a headline with its description can be the article's own list
+    undated = make_page(card("Another story about the old bridge", date="Read the guide"), provisional=provisional)
+    assert list(CardContextRule().evaluate(undated.blocks[1], undated)) == []

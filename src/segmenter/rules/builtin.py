@@ -934,7 +934,9 @@ class CardContextRule(WeightedRule):
     """Inside the article region a teaser card's headline link is judged on its own (a list of
     links can be the article's); in a box the markup calls related ("related-posts"), once the
     headline is judged a related link, the card's other lines (its snippet, date, section) go
-    with it."""
+    with it. Outside such a box they go with it when the card dates its story (a date line) under
+    a headline of ``min_headline_words`` or more, and the line is snippet-sized
+    (``max_snippet_words``): a forum post under its poster's linked name stays."""
 
     name = "card-context"
     priority = 2100
@@ -942,26 +944,52 @@ class CardContextRule(WeightedRule):
     requires = frozenset({"in_card", "card", "index", "categories"})
     emits = frozenset({Label.RELATED})
 
-    def __init__(self, window: int = 8, *, weights: Mapping[str, float] | None = None) -> None:
+    def __init__(
+        self, window: int = 8, max_snippet_words: int = 80, min_headline_words: int = 4,
+        *, weights: Mapping[str, float] | None = None,
+    ) -> None:
         super().__init__(weights)
         self.window = window
+        self.max_snippet_words = max_snippet_words
+        self.min_headline_words = min_headline_words
 
     def evaluate(self, block: Features, page: Page) -> list[Evidence]:
         evidence: list[Evidence] = []
         labels = page.provisional
-        if not block.in_card or "related" not in block.categories or not labels or labels[block.index] is _L.RELATED:
+        if not block.in_card or not labels or labels[block.index] is _L.RELATED:
             return evidence
         blocks = page.blocks
         i, card = block.index, block.card
+        lo, hi = max(0, i - self.window), min(len(blocks), i + self.window + 1)
+        # (a box the markup does not name: a card that dates its story under a headline, with a
+        # snippet, is a teaser; a list of headlines with descriptions can be the article's own,
+        # and a forum post under its author's linked name is the thread's)
+        unnamed = "related" not in block.categories
+        if unnamed and (
+            block.words > self.max_snippet_words
+            or not any(
+                blocks[j].card == card and labels[j] is _L.DATELINE and DATE_ONLY.match(blocks[j].text)
+                for j in range(lo, hi)
+            )
+        ):
+            return evidence
         # a card's lines are consecutive blocks: look a few either way for its headline
-        for j in range(max(0, i - self.window), min(len(blocks), i + self.window + 1)):
-            if j != i and blocks[j].card == card and labels[j] is _L.RELATED:
+        for j in range(lo, hi):
+            if (
+                j != i and blocks[j].card == card and labels[j] is _L.RELATED
+                and (not unnamed or _headline(blocks[j], self.min_headline_words))
+            ):
                 evidence.append(self._shared_vote(
                     _L.RELATED, self.weights["related.card_line"], "a line of a card whose headline is a related link",
                     final=True,
                 ))
                 break
         return evidence
+
+
+def _headline(block: Features, min_words: int) -> bool:
+    """A teaser's headline: a few words of link, not a linked date or a poster's name."""
+    return block.words >= min_words and block.link_density >= 0.5 and not DATE_ONLY.match(block.text)
 
 
 def _nearest(labels: tuple[object, ...], i: int, step: int, window: int) -> object:
