@@ -690,3 +690,20 @@ def test_card_context_follows_a_dated_teaser_card_outside_a_related_box():
     # no date: a headline with its description can be the article's own list
     undated = make_page(card("Another story about the old bridge", date="Read the guide"), provisional=provisional)
     assert list(CardContextRule().evaluate(undated.blocks[1], undated)) == []
+
+
+@pytest.mark.parametrize("line", [
+    "We apologize, but this video has failed to load.",
+    "Your video will play in 00:25",
+    "Artikel zum Hören•3 Min",
+    "Listen to this article",
+    '<iframe src="https://player.example/embed/1" width="100%"></iframe>',
+])
+def test_media_player_chrome_is_furniture(line):
+    ev = BoilerplateTextRule().evaluate(make_features(line), make_page([make_features(line)]))
+    assert labels(ev) == [Label.JUNK] and ev[0].kind is JunkKind.NAVIGATION
+
+
+def test_prose_about_videos_is_no_player_chrome():
+    line = "The video was filmed on the old bridge before the council voted to close it."
+    assert BoilerplateTextRule().evaluate(make_features(line), make_page([make_features(line)])) == []

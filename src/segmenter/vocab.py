@@ -476,6 +476,20 @@ BOILERPLATE: tuple[tuple[str, regex.Pattern[str]], ...] = (
             regex.IGNORECASE,
         ),
     ),
+    (
+        # the chrome of a media player: its error and loading messages, its "listen to this
+        # article" button, the embed code it offers to copy
+        "navigation",
+        regex.compile(
+            r"^(?:we apologi[sz]e, but )?this video has failed to load\.?$|^try refreshing your browser\b"
+            r"|^your video will play in \d|^(?:unfortunately, )?this video is (?:no longer |not )available\b.{0,30}$"
+            r"|^video (?:not available|unavailable)\.?$|^listen to (?:this|the) article\b.{0,40}$"
+            r"|^artikel (?:zum hören|anhören|vorlesen(?: lassen)?)\b.{0,20}$|^écouter (?:cet|l')article\b.{0,20}$"
+            r"|^escuchar (?:este |el )?artículo\b.{0,20}$|^keyboard shortcuts for (?:the )?(?:audio|video) player$"
+            r"|^<iframe\b",
+            regex.IGNORECASE,
+        ),
+    ),
     # the heading of a box of links to other articles
     ("promo", RELATED_HEADING),
 )
