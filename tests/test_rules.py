@@ -707,3 +707,14 @@ def test_media_player_chrome_is_furniture(line):
 def test_prose_about_videos_is_no_player_chrome():
     line = "The video was filmed on the old bridge before the council voted to close it."
     assert BoilerplateTextRule().evaluate(make_features(line), make_page([make_features(line)])) == []
+
+
+def test_a_wire_credit_line_is_a_byline_however_many_names_it_lists():
+    line = (
+        "Reporting by Jane Example in Lagos, additional reporting by John Sample in Accra and Mary "
+        "Placeholder in Abuja; Writing by Alex Person; Editing by Sam Editor"
+    )
+    assert labels(votes(BylineDatelineRule(), make_features(line))) == [Label.BYLINE]
+    # a sentence that opens with the words is no credit
+    prose = "Reporting by the national statistics office shows that exports rose again in March."
+    assert votes(BylineDatelineRule(), make_features(prose)) == []

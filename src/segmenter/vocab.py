@@ -340,6 +340,10 @@ NOTES_HEADING = regex.compile(
     regex.IGNORECASE,
 )
 
+#: a wire story's credit line, however many names it lists ("Reporting by Jane Doe in Lagos;
+#: Editing by …", "With reporting by …", "– additional reporting by …")
+WIRE_CREDIT = regex.compile(r"^[-–—]?\s*(?i:(?:with )?(?:additional )?reporting (?:by|from)) \p{Lu}")
+
 #: a lead-in that introduces a link to another article inside the body ("Read more: …")
 LEADIN = regex.compile(
     r"^(?:read more|read also|related|more|see also|also read|read next|recommended|watch|"

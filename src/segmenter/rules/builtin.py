@@ -23,6 +23,7 @@ from ..vocab import (
     NEGATIVE_CATEGORIES,
     NOTES_HEADING,
     SOURCE_LINE,
+    WIRE_CREDIT,
     STRONG_CATEGORIES,
     TEASER_CUT,
 )
@@ -447,20 +448,27 @@ class BylineDatelineRule(WeightedRule):
     requires = frozenset({"text", "words", "categories", "containers", "heading_level"})
     emits = frozenset({Label.BYLINE, Label.DATELINE})
 
-    def __init__(self, max_words: int = 14, *, weights: Mapping[str, float] | None = None) -> None:
+    def __init__(
+        self, max_words: int = 14, max_credit_words: int = 60, *, weights: Mapping[str, float] | None = None
+    ) -> None:
         super().__init__(weights)
         self.max_words = max_words
+        self.max_credit_words = max_credit_words
 
     def evaluate(self, block: Features, page: Page) -> list[Evidence]:
         evidence: list[Evidence] = []
         containers = block.containers
         # (a line of a code listing is code: "from x import y" is no byline, a line number no date)
-        if block.words > self.max_words or block.heading_level or "figcaption" in containers or "pre" in containers:
+        if block.heading_level or "figcaption" in containers or "pre" in containers:
             return evidence
         text = block.text
+        if block.words > self.max_words:
+            if block.words <= self.max_credit_words and WIRE_CREDIT.match(text):
+                evidence.append(self._shared_vote(_L.BYLINE, self.weights["byline"], "a wire story's credit line ('Reporting by …')"))
+            return evidence
         if _BYLINE.match(text) or "byline" in block.categories:
             evidence.append(self._shared_vote(_L.BYLINE, self.weights["byline"], "a byline ('By …' or an author class)"))
-        elif SOURCE_LINE.match(text):
+        elif SOURCE_LINE.match(text) or WIRE_CREDIT.match(text):
             evidence.append(self._shared_vote(_L.BYLINE, self.weights["byline"], "the story's source ('Source: …', 'dpa/lno')"))
         elif ("date" in block.categories or "time" in block.containers) and _DATE_WORDS.search(text):
             evidence.append(self._shared_vote(_L.DATELINE, self.weights["dateline"], "a date line (date class or <time>)"))
