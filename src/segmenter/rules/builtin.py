@@ -23,9 +23,9 @@ from ..vocab import (
     NEGATIVE_CATEGORIES,
     NOTES_HEADING,
     SOURCE_LINE,
-    WIRE_CREDIT,
     STRONG_CATEGORIES,
     TEASER_CUT,
+    WIRE_CREDIT,
 )
 from .base import CONTEXT, Rule
 
