@@ -853,3 +853,9 @@ def test_a_css_modules_hash_spells_no_vocabulary():
 def test_a_follow_up_is_no_follow_button():
     assert "share" not in classify("follow-up__item")[1]
     assert "share" in classify("follow-us")[1]
+
+
+def test_a_date_line_with_its_reading_time_is_a_date_line():
+    assert DATE_ONLY.match("Aktualisiert am 07.01.2026 - 18:50 UhrLesedauer: 4 Min.")
+    assert DATE_ONLY.match("March 3, 2026 · 5 min read")
+    assert not DATE_ONLY.match("Read this in 5 minutes, then go outside.")

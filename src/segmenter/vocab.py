@@ -552,7 +552,10 @@ DATE_ONLY = regex.compile(
     r"son güncelleme|güncelleme|yayınlanma|am|on|at|um|le|el)\s*:?\s*)*"
     r"(?:(?:\d{1,4}[:./-]?|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
     r"mär|mai|okt|dez|janv|févr|avr|juil|sept|déc|ene|abr|ago|dic)[\p{L}]{0,7}\.?|am|pm|a\.m\.|p\.m\.|"
-    r"gmt|utc|bst|cet|cest|est|edt|pst|pdt|et|pt|uhr|h)[\s,•|–-]*){1,10}$",
+    r"gmt|utc|bst|cet|cest|est|edt|pst|pdt|et|pt|uhr|h)[\s,•·|–-]*){1,10}"
+    # the reading time printed after the date ("… 18:50 UhrLesedauer: 4 Min.", "… · 5 min read")
+    r"(?:(?:lesedauer|reading time|temps de lecture|tiempo de lectura|leestijd)\s*:?\s*\d{1,3}\s*"
+    r"(?:min|mins|minutes?|minuten|minutos)\.?|\d{1,3}\s*(?:min|mins|minutes?)\.? read)?$",
     regex.IGNORECASE,
 )
 
