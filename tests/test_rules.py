@@ -718,3 +718,31 @@ def test_a_wire_credit_line_is_a_byline_however_many_names_it_lists():
     # a sentence that opens with the words is no credit
     prose = "Reporting by the national statistics office shows that exports rose again in March."
     assert votes(BylineDatelineRule(), make_features(prose)) == []
+
+
+def test_a_related_box_heading_in_the_region_is_junk():
+    head = make_features("Recommended for You", heading_level=2)
+    page = make_page([head])
+    ev = BoilerplateTextRule().evaluate(page.blocks[0], page)
+    assert ev and ev[0].weight > BoilerplateTextRule().weights["boilerplate"]
+    assert resolve(ev + HeadingRule().evaluate(page.blocks[0], page) + MainRegionRule().evaluate(page.blocks[0], page)).label is Label.JUNK
+
+
+def test_cards_under_a_related_heading_take_their_snippets_along():
+    from segmenter.rules.builtin import CardContextRule
+
+    head = make_features("Recommended for You", heading_level=2)
+    ad = make_features("Sponsored trading offer", heading_level=3)
+    cards = []
+    for n in (1, 2):
+        cards += [
+            make_features(f"Story number {n} about the valley", link_chars=30, in_card=True, card=n, heading_level=3),
+            make_features("A snippet of the story that runs for a sentence or so.", in_card=True, card=n),
+        ]
+    blocks = [head, *cards[:2], ad, *cards[2:]]
+    provisional = [Label.JUNK, Label.RELATED, Label.BODY, Label.JUNK, Label.RELATED, Label.BODY]
+    page = make_page(blocks, provisional=provisional)
+    # the second card, past an ad, still sits under the heading: no date needed
+    assert [e.label for e in CardContextRule().evaluate(page.blocks[5], page)] == [Label.RELATED]
+    other = make_page([make_features("The valley in numbers", heading_level=2), *blocks[1:]], provisional=provisional)
+    assert list(CardContextRule().evaluate(other.blocks[5], other)) == []

@@ -22,6 +22,7 @@ from ..vocab import (
     LIVE_STAMP,
     NEGATIVE_CATEGORIES,
     NOTES_HEADING,
+    RELATED_HEADING,
     SOURCE_LINE,
     STRONG_CATEGORIES,
     TEASER_CUT,
@@ -382,6 +383,13 @@ class BoilerplateTextRule(WeightedRule):
         # a promo line ("Download the … app for …", "Sign up for …") may run a little longer
         # than other furniture; its pattern is anchored at the start of the line
         kind = _boilerplate_kind(text, block.words > self.max_words and "©" not in text)
+        if kind == "promo" and block.heading_level and RELATED_HEADING.match(text):
+            # the heading of a box of teasers ("Recommended for You") outweighs the votes a
+            # heading in the article region gets
+            evidence.append(self._shared_vote(
+                _L.JUNK, self.weights["boilerplate.teaser"], "the heading of a box of links to other stories", kind=_K.PROMO
+            ))
+            return evidence
         if kind is not None:
             evidence.append(self._shared_vote(_L.JUNK, self.weights["boilerplate"], f"reads like {kind} boilerplate", kind=JunkKind(kind)))
         return evidence
@@ -972,7 +980,7 @@ class CardContextRule(WeightedRule):
         # (a box the markup does not name: a card that dates its story under a headline, with a
         # snippet, is a teaser; a list of headlines with descriptions can be the article's own,
         # and a forum post under its author's linked name is the thread's)
-        unnamed = "related" not in block.categories
+        unnamed = "related" not in block.categories and not _under_related_heading(page, i)
         if unnamed and (
             block.words > self.max_snippet_words
             or not any(
@@ -993,6 +1001,26 @@ class CardContextRule(WeightedRule):
                 ))
                 break
         return evidence
+
+
+#: how many blocks back a card looks for the heading of its box
+BOX_HEADING_REACH = 120
+
+
+def _under_related_heading(page: Page, i: int) -> bool:
+    """The run of cards block ``i`` is in (ads between them count in) comes right under a heading
+    that names a box of teasers ("Recommended for You", "More from …"): the heading names the
+    box the markup does not."""
+    blocks, labels = page.blocks, page.provisional
+    j = i - 1
+    while j >= 0 and i - j <= BOX_HEADING_REACH:
+        b = blocks[j]
+        if b.heading_level and not b.in_card and RELATED_HEADING.match(b.text):
+            return True
+        if not (b.in_card or labels[j] is _L.JUNK):
+            return False
+        j -= 1
+    return False
 
 
 def _headline(block: Features, min_words: int) -> bool:
