@@ -746,3 +746,13 @@ def test_cards_under_a_related_heading_take_their_snippets_along():
     assert [e.label for e in CardContextRule().evaluate(page.blocks[5], page)] == [Label.RELATED]
     other = make_page([make_features("The valley in numbers", heading_level=2), *blocks[1:]], provisional=provisional)
     assert list(CardContextRule().evaluate(other.blocks[5], other)) == []
+
+
+def test_a_tiles_text_under_its_own_heading_is_no_caption():
+    text = "Our consultants work beside your team from the first plan to the last test."
+    line = make_features(text, figure=3, after_image=True, in_main_region=True)
+    photo = make_page([line])
+    assert labels(CaptionRule().evaluate(photo.blocks[0], photo)) == [Label.CAPTION]
+    # icon, "Seamless setup", a line under it: the picture illustrates the heading
+    tile = make_page([make_features("Seamless setup", figure=3, heading_level=3, after_image=True), line])
+    assert CaptionRule().evaluate(tile.blocks[1], tile) == []

@@ -681,6 +681,9 @@ class CaptionRule(WeightedRule):
             and block.link_density < 0.5
             # a list item's picture illustrates its step or entry: the item's text is no caption
             and not block.in_list
+            # nor is the text of a tile with a heading of its own (an icon, "Fast setup", a line
+            # on it): the picture illustrates the heading
+            and not _figure_heading(block, page)
         ):
             # a small wrapper around an image inside the article: cards and promo boxes outside
             # the article look the same, so only inside it
@@ -692,6 +695,17 @@ class CaptionRule(WeightedRule):
 
 #: how far (in blocks) a figure's credit line may be from its caption
 _FIGURE_REACH = 2
+#: how far (in blocks) a tile's heading may be from its text
+_TILE_REACH = 3
+
+
+def _figure_heading(block: Features, page: Page) -> bool:
+    """The small wrapper around an image that ``block`` is in holds a heading too."""
+    blocks, i, figure = page.blocks, block.index, block.figure
+    for j in range(max(0, i - _TILE_REACH), min(len(blocks), i + _TILE_REACH + 1)):
+        if j != i and blocks[j].figure == figure and blocks[j].heading_level:
+            return True
+    return False
 #: how far (``Features.region_distance``) from the article a caption may be known by its alt text
 _ALT_CAPTION_REACH = 4
 #: headlines hardly ever run longer than this many words
