@@ -756,3 +756,13 @@ def test_a_tiles_text_under_its_own_heading_is_no_caption():
     # icon, "Seamless setup", a line under it: the picture illustrates the heading
     tile = make_page([make_features("Seamless setup", figure=3, heading_level=3, after_image=True), line])
     assert CaptionRule().evaluate(tile.blocks[1], tile) == []
+
+
+def test_a_pull_quotes_paragraphs_in_a_figure_are_no_caption():
+    quote = make_features("Search is not dead, it is just different now.", containers={"figure", "blockquote"}, figure=2)
+    page = make_page([quote])
+    assert CaptionRule().evaluate(page.blocks[0], page) == []
+    # its attribution in the figcaption is the figure's caption
+    attribution = make_features("A search consultant, speaking in 2024", containers={"figure", "figcaption"}, figure=2)
+    page2 = make_page([attribution])
+    assert labels(CaptionRule().evaluate(page2.blocks[0], page2)) == [Label.CAPTION]

@@ -530,8 +530,8 @@ def _not_a_caption(block: Features) -> bool:
         return not ("figcaption" in block.containers and block.link_density < 0.5 and _YEAR.fullmatch(text))
     if block.words <= 14 and (_BYLINE.match(text) or DATE_ONLY.match(text)):
         return True
-    if block.tag == "blockquote" and "figcaption" not in block.containers:
-        return True  # a pull quote set in a <figure>
+    if (block.tag == "blockquote" or "blockquote" in block.containers) and "figcaption" not in block.containers:
+        return True  # a pull quote set in a <figure>, its paragraphs in a <blockquote>
     if block.words <= 4 and _CONTROL.match(text):
         return True
     if block.words <= 24 and _boilerplate_kind(text, True) is not None:  # a promo line
