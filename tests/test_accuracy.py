@@ -859,3 +859,10 @@ def test_a_date_line_with_its_reading_time_is_a_date_line():
     assert DATE_ONLY.match("Aktualisiert am 07.01.2026 - 18:50 UhrLesedauer: 4 Min.")
     assert DATE_ONLY.match("March 3, 2026 · 5 min read")
     assert not DATE_ONLY.match("Read this in 5 minutes, then go outside.")
+
+
+def test_adv_before_a_controls_name_is_advanced_not_an_ad():
+    # a page builder's "advanced heading" block; an advertorial stays an ad
+    assert "ad" not in classify("kt-adv-heading356_9c83af-2d wp-block-kadence-advancedheading")[1]
+    assert "ad" not in classify("adv-search")[1]
+    assert "ad" in classify("adv-news")[1]

@@ -199,6 +199,10 @@ def split_tokens(value: str) -> list[str]:
 _MODULE_HASH = re.compile(r"_{2,3}(?=[A-Za-z0-9_-]{5,8}$)(?=.*(?:[A-Z].*[a-z]|[a-z].*[A-Z]|\d))[A-Za-z0-9_-]{5,8}$")
 
 
+#: the controls and blocks that "adv" ("advanced") names in page builders and forms
+_ADVANCED = frozenset({"heading", "search", "filter", "filters", "settings", "options", "button", "form"})
+
+
 def _opaque(humps: list[str]) -> bool:
     """Whether the camel-case humps of one class/id segment are a generated hash: three or
     more humps, most of them one or two characters long ("e|Ad|Nqk"; "get|Ad|Unit|Id" is words)."""
@@ -236,6 +240,10 @@ def _word(word: str) -> tuple[tuple[str, ...], frozenset[str]]:
     tokens = [p.lower() for p in parts]
     if len(parts) > 1:
         tokens.append("".join(parts).lower())
+        if "adv" in tokens and any(t.rstrip("0123456789") in _ADVANCED for t in tokens):
+            # "adv" before a control's name is "advanced" (a page builder's "kt-adv-heading",
+            # "adv-search"), not an advertorial ("adv-news")
+            return tuple(tokens), categories_of([t for t in tokens if t != "adv"])
         if "follow" in tokens and "up" in tokens:
             # "follow-up" (questions, reading) is no follow button
             return tuple(tokens), categories_of([t for t in tokens if t != "follow"])
