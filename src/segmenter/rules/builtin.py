@@ -403,7 +403,11 @@ _DISCLOSURE_HINTS: tuple[str, ...] = _DISCLOSURE_WORDS + tuple(h.upper() for h i
 
 
 def _may_disclose(text: str) -> bool:
-    return any(h in text for h in _DISCLOSURE_HINTS)
+    # (a loop, not any() over a generator: this runs for almost every block)
+    for hint in _DISCLOSURE_HINTS:
+        if hint in text:
+            return True
+    return False
 
 
 # Short lines recur, on a page (a "Share" under every card) and across the pages of a site, and
