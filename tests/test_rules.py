@@ -766,3 +766,16 @@ def test_a_pull_quotes_paragraphs_in_a_figure_are_no_caption():
     attribution = make_features("A search consultant, speaking in 2024", containers={"figure", "figcaption"}, figure=2)
     page2 = make_page([attribution])
     assert labels(CaptionRule().evaluate(page2.blocks[0], page2)) == [Label.CAPTION]
+
+
+def test_a_link_item_in_a_list_of_plain_items_is_body():
+    plain = make_features("Shout out to the team for landing the storage changes this week.", in_list=True)
+    link = make_features("Bug 1234 – the toolbar flickers at start", link_chars=8, in_list=True, in_card=True, card=4)
+    after = make_features("Another note on the work of the week, without a link.", in_list=True)
+    xpaths = ["/html/body/article/ul[1]/li[1]", "/html/body/article/ul[1]/li[2]", "/html/body/article/ul[1]/li[3]"]
+    page = make_page([plain, link, after], provisional=[Label.BODY, Label.RELATED, Label.BODY], xpaths=xpaths)
+    assert labels(ContextSmoothingRule().evaluate(page.blocks[1], page)) == [Label.BODY]
+    # a teaser's snippet before it (a card's line, not yet judged with its headline) is no plain item
+    snippet = make_features("A snippet of another story in the same stream.", in_list=True, in_card=True, card=3)
+    stream = make_page([snippet, link, after], provisional=[Label.BODY, Label.RELATED, Label.BODY], xpaths=xpaths)
+    assert ContextSmoothingRule().evaluate(stream.blocks[1], stream) == []

@@ -846,7 +846,9 @@ class ContextSmoothingRule(WeightedRule):
     name = "context-smoothing"
     priority = 2000
     stage = CONTEXT
-    requires = frozenset({"words", "link_density", "heading_level", "in_main_region", "in_card", "categories", "ends_sentence"})
+    requires = frozenset(
+        {"words", "link_density", "heading_level", "in_main_region", "in_card", "categories", "ends_sentence", "in_list"}
+    )
     emits = frozenset({Label.BODY, Label.JUNK})
 
     def __init__(self, window: int = 2, max_words: int = 20, *, weights: Mapping[str, float] | None = None) -> None:
@@ -884,6 +886,10 @@ class ContextSmoothingRule(WeightedRule):
                 elif _listed_source(page, i):
                     evidence.append(self._shared_vote(
                         _L.BODY, self.weights["context.list_in_body"], "a link in the article's list of sources"
+                    ))
+                elif _mixed_list(page, i):
+                    evidence.append(self._shared_vote(
+                        _L.BODY, self.weights["context.list_in_body"], "an item of a list whose other items are body"
                     ))
         elif own is _L.BODY and not block.heading_level and block.words < 8:
             if prev not in (_L.BODY, _L.TITLE, _L.BYLINE, _L.DATELINE, None) and nxt not in (
@@ -943,6 +949,37 @@ def _listed_under(xpaths: tuple[str, ...], before: int, i: int) -> bool:
         return False
     steps = xpaths[i][len(container) + 1 :].split("/")[:-1]
     return all(step.partition("[")[0] in _LIST_STEPS for step in steps)
+
+
+def _list_of(xpath: str) -> str | None:
+    """The path of the list element an item's block is in (``…/ul[1]`` of ``…/ul[1]/li[3]/a[1]``)."""
+    k = xpath.rfind("/li[")
+    return xpath[:k] if k > 0 else None
+
+
+def _mixed_list(page: Page, i: int) -> bool:
+    """Block ``i``, a teaser line, is an item of a list with a plain body item before it: the
+    article's own list (a changelog of bugs, notes with a link each), not a box of teasers, whose
+    items are all cards."""
+    labels, blocks, xpaths = page.provisional, page.blocks, page.xpaths
+    if len(xpaths) <= i or not blocks[i].in_list:
+        return False
+    own = _list_of(xpaths[i])
+    if own is None:
+        return False
+    # (back past the other teaser lines and cards, to an item that is no card's line: a
+    # teaser's snippet, not yet judged with its headline, is no item of the article's)
+    j = i - 1
+    while j >= 0 and i - j <= LIST_IN_BODY_MAX and (labels[j] is _L.RELATED or blocks[j].in_card):
+        j -= 1
+    if j < 0 or i - j > LIST_IN_BODY_MAX or blocks[j].in_card:
+        return False
+    if labels[j] is not _L.BODY or not blocks[j].in_list or _list_of(xpaths[j]) != own:
+        return False
+    k = i + 1
+    while k < len(blocks) and k - i <= LIST_IN_BODY_MAX and labels[k] is _L.RELATED:
+        k += 1
+    return k >= len(blocks) or labels[k] is _L.BODY
 
 
 #: how far back a link of a list of sources looks for the list's heading, in blocks
