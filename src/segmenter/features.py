@@ -750,13 +750,6 @@ def _other_stories(
     if not stories:
         return []
 
-    def ancestors(node: int) -> set[int]:
-        found: set[int] = set()
-        while node >= 0:
-            found.add(node)
-            node = node_parent[node]
-        return found
-
     def chars(nd: int) -> int:
         return sum(len(r.text) for r in raws[node_block_start[nd]:node_block_end[nd]])
 
@@ -764,10 +757,10 @@ def _other_stories(
     # snippet each) is no stack of stories
     if chars(own) < OTHER_STORY_MIN_CHARS:
         return []
-    around_own = ancestors(own)
+    around_own = _ancestors_or_self(own, node_parent)
     ranges = []
     for nd in sorted(stories):
-        if nd in around_own or own in ancestors(nd) or chars(nd) < OTHER_STORY_MIN_CHARS:
+        if nd in around_own or own in _ancestors_or_self(nd, node_parent) or chars(nd) < OTHER_STORY_MIN_CHARS:
             continue
         ranges.append((node_block_start[nd], node_block_end[nd]))
     return ranges
