@@ -701,6 +701,10 @@ class CaptionRule(WeightedRule):
 _FIGURE_REACH = 2
 #: how far (in blocks) a tile's heading may be from its text
 _TILE_REACH = 3
+#: how far (``Features.region_distance``) from the article a caption may be known by its alt text
+_ALT_CAPTION_REACH = 4
+#: headlines hardly ever run longer than this many words
+_HEADLINE_WORDS = 20
 
 
 def _figure_heading(block: Features, page: Page) -> bool:
@@ -710,10 +714,6 @@ def _figure_heading(block: Features, page: Page) -> bool:
         if j != i and blocks[j].figure == figure and blocks[j].heading_level:
             return True
     return False
-#: how far (``Features.region_distance``) from the article a caption may be known by its alt text
-_ALT_CAPTION_REACH = 4
-#: headlines hardly ever run longer than this many words
-_HEADLINE_WORDS = 20
 
 
 def _credited_figure(block: Features, page: Page) -> bool:
@@ -910,19 +910,8 @@ def _list_in_body(page: Page, i: int) -> bool:
     the run, and after it the text runs on (a paragraph, or a heading over the next section). A
     box of related stories ends the text or stands apart from it."""
     labels, blocks = page.provisional, page.blocks
-    before = after = None
-    j = i - 1
-    while j >= 0 and i - j <= LIST_IN_BODY_MAX:
-        if labels[j] is not _L.RELATED and labels[j] not in (_L.CAPTION, _L.CREDIT):
-            before = j
-            break
-        j -= 1
-    j = i + 1
-    while j < len(blocks) and j - i <= LIST_IN_BODY_MAX:
-        if labels[j] is not _L.RELATED and labels[j] not in (_L.CAPTION, _L.CREDIT):
-            after = j
-            break
-        j += 1
+    before = _past_run(labels, i, -1, LIST_IN_BODY_MAX)
+    after = _past_run(labels, i, +1, LIST_IN_BODY_MAX)
     if before is None or after is None or labels[before] is not _L.BODY or labels[after] is not _L.BODY:
         return False
     nxt = blocks[after]
@@ -939,6 +928,17 @@ def _list_in_body(page: Page, i: int) -> bool:
     if len(xpaths) <= max(i, after) or xpaths[after].rpartition("/")[0] != xpaths[before].rpartition("/")[0]:
         return False
     return _listed_under(xpaths, before, i)
+
+
+def _past_run(labels: tuple[object, ...], i: int, step: int, reach: int) -> int | None:
+    """The nearest block in direction ``step`` past the run of teaser lines (and the captions
+    among them) that block ``i`` is in, at most ``reach`` blocks away; ``None`` if there is none."""
+    j = i + step
+    while 0 <= j < len(labels) and abs(j - i) <= reach:
+        if labels[j] is not _L.RELATED and labels[j] not in (_L.CAPTION, _L.CREDIT):
+            return j
+        j += step
+    return None
 
 
 def _listed_under(xpaths: tuple[str, ...], before: int, i: int) -> bool:
